@@ -1,0 +1,186 @@
+package org.tallyroom.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.tallyroom.count.Contest;
+import org.tallyroom.count.CountException;
+import org.tallyroom.count.CountOptions;
+import org.tallyroom.count.CountReport;
+import org.tallyroom.count.Methods;
+import org.tallyroom.count.Rules;
+import org.tallyroom.io.ConstituencySeatsCsv;
+import org.tallyroom.io.ContestReader;
+import org.tallyroom.io.InputException;
+import org.tallyroom.io.report.ReportCsv;
+import org.tallyroom.io.report.ReportJson;
+import org.tallyroom.io.report.ReportText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tallyroom count}: reads each input, counts it by the method given, writes the report.
+ * Inputs are independent, so they are read and counted in parallel; reports come out in input order.
+ */
+@Command(name = "count", mixinStandardHelpOptions = true,
+        description = "Count ballots or tallies by a statutory method and write the report.")
+final class CountCommand implements Callable<Integer> {
+    enum Format { text, json, csv }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--method", required = true, paramLabel = "METHOD",
+            description = "Counting method: ${COMPLETION-CANDIDATES}.", completionCandidates = MethodIds.class)
+    String method;
+
+    @Option(names = "--seats", paramLabel = "N", description = "Seats to fill (default: the input's, or 1).")
+    Integer seats;
+
+    @Option(names = "--threshold", paramLabel = "PERCENT",
+            description = "List methods: lists under this share of the valid vote are left out (e.g. 5).")
+    BigDecimal threshold;
+
+    @Option(names = "--constituency-seats", paramLabel = "FILE",
+            description = "AMS: CSV of constituency seats won by party (party,seats).")
+    Path constituencySeats;
+
+    @Option(names = "--region", description = "AMS: Scottish Parliament regional variant (no threshold).")
+    boolean region;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for any lot the count must draw (recorded).")
+    Long seed;
+
+    @Option(names = "--lot", split = ",", paramLabel = "NAME",
+            description = "Names as the returning officer drew them, in order; the first tied name listed is drawn.")
+    List<String> lot = new ArrayList<>();
+
+    @Option(names = "--input", paramLabel = "KIND",
+            description = "Input format: tallies, sv-tallies, ballots or blt (default: from the file).")
+    String inputKind;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write one report per input into DIR.")
+    Path out;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Ballots, tallies or BLT files.")
+    List<Path> inputs;
+
+    static final class MethodIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Methods.ids().iterator();
+        }
+    }
+
+    /** One input's outcome: a report or the message saying why there is none. */
+    private record Outcome(Path input, String rendered, String error) { }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Rules rules = Methods.byId(method).orElse(null);
+        if (rules == null) {
+            err.println("tallyroom count: unknown method '" + method + "'; expected one of " + String.join(", ", Methods.ids()));
+            return Main.BAD_INPUT;
+        }
+        Map<String, Integer> won = Map.of();
+        if (constituencySeats != null) {
+            try {
+                won = ConstituencySeatsCsv.read(constituencySeats);
+            } catch (InputException e) {
+                err.println(e.getMessage());
+                return Main.BAD_INPUT;
+            }
+        }
+        ContestReader.Kind kind;
+        try {
+            kind = inputKind == null ? null : ContestReader.Kind.parse(inputKind);
+        } catch (IllegalArgumentException e) {
+            err.println("tallyroom count: unknown --input '" + inputKind + "'; expected tallies, sv-tallies, ballots or blt");
+            return Main.BAD_INPUT;
+        }
+        if (out != null) {
+            Files.createDirectories(out);
+        }
+        final Map<String, Integer> constituencyWon = won;
+        List<Outcome> outcomes = IntStream.range(0, inputs.size()).parallel()
+                .mapToObj(i -> countOne(inputs.get(i), kind, rules, constituencyWon)).toList();
+        int exit = 0;
+        PrintWriter stdout = spec.commandLine().getOut();
+        List<String> rendered = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o.error != null) {
+                err.println(o.error);
+                exit = Main.BAD_INPUT;
+                continue;
+            }
+            if (out != null) {
+                String base = o.input.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+                Files.writeString(out.resolve(base + "." + format.name()), o.rendered, StandardCharsets.UTF_8);
+            } else {
+                rendered.add(o.rendered);
+            }
+        }
+        if (!rendered.isEmpty()) {
+            if (format == Format.json && rendered.size() > 1) {
+                stdout.print("[\n" + String.join(",\n", rendered) + "\n]\n");
+            } else {
+                stdout.print(String.join(format == Format.text ? "\n" : "", rendered));
+                if (format == Format.json) {
+                    stdout.println();
+                }
+            }
+        }
+        stdout.flush();
+        return exit;
+    }
+
+    private Outcome countOne(Path input, ContestReader.Kind kind, Rules rules, Map<String, Integer> won) {
+        try {
+            Contest contest = kind == null ? ContestReader.read(input) : ContestReader.read(input, kind);
+            CountOptions options = new CountOptions(seats == null ? 0 : seats, threshold,
+                    seed == null ? defaultSeed(contest) : seed, lot, won, region);
+            CountReport report = rules.count(contest, options);
+            String text = switch (format) {
+                case text -> ReportText.render(report);
+                case json -> ReportJson.toJson(report);
+                case csv -> ReportCsv.render(report);
+            };
+            return new Outcome(input, text, null);
+        } catch (InputException e) {
+            return new Outcome(input, null, e.getMessage());
+        } catch (CountException e) {
+            return new Outcome(input, null, input + ": cannot count by " + rules.method() + ": " + e.getMessage());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return new Outcome(input, null, input + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Without --seed, the seed is derived from the contest itself, so the same input always gives
+     * the same report while different contests do not share one draw order.
+     */
+    static long defaultSeed(Contest contest) {
+        StringWriter sw = new StringWriter();
+        sw.write(contest.title());
+        contest.candidates().forEach(c -> sw.write('\n' + c.name()));
+        return Integer.toUnsignedLong(sw.toString().hashCode());
+    }
+}

@@ -1,0 +1,29 @@
+package org.tallyroom.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tallyroom} command: one subcommand per job. */
+@Command(name = "tallyroom", mixinStandardHelpOptions = true, version = "tallyroom 0.1.0",
+        description = "Counts, declares, publishes and analyses UK elections.",
+        subcommands = {CountCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    /** Exit code for bad input or usage: the message says what to fix. */
+    public static final int BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("tallyroom: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Run 'tallyroom help " + ex.getCommandLine().getCommandName()
+                    + "' for the options.");
+            return BAD_INPUT;
+        });
+        return cl.execute(args);
+    }
+}
