@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code tallyroom} command: one subcommand per job. */
 @Command(name = "tallyroom", mixinStandardHelpOptions = true, version = "tallyroom 0.1.0",
         description = "Counts, declares, publishes and analyses UK elections.",
-        subcommands = {CountCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CountCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for bad input or usage: the message says what to fix. */
     public static final int BAD_INPUT = 2;
@@ -16,7 +16,14 @@ public final class Main {
     }
 
     static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs with the given output streams (tests capture them). */
+    static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("tallyroom: " + ex.getMessage());

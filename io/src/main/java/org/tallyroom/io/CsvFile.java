@@ -63,7 +63,7 @@ public final class CsvFile {
         } catch (CsvParseException e) {
             throw new InputException(name, lineOf(e), 0, "well-formed CSV", describe(e));
         } catch (IOException | UncheckedIOException e) {
-            throw new InputException(name, 0, 0, "a readable file, found " + e.getMessage());
+            throw unreadable(name, e);
         }
         throw new InputException(name, 1, 1, "a header row", "an empty file");
     }
@@ -86,8 +86,20 @@ public final class CsvFile {
         } catch (CsvParseException e) {
             throw new InputException(name, lineOf(e), 0, "well-formed CSV", describe(e));
         } catch (IOException | UncheckedIOException e) {
-            throw new InputException(name, 0, 0, "a readable file, found " + e.getMessage());
+            throw unreadable(name, e);
         }
+    }
+
+    /** The error for a file that cannot be read at all, saying why in words. */
+    public static InputException unreadable(String name, Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        String why = switch (cause) {
+            case java.nio.file.NoSuchFileException x -> "no such file";
+            case java.nio.file.AccessDeniedException x -> "permission denied";
+            case java.io.IOException x when java.nio.file.Files.isDirectory(Path.of(name)) -> "a directory";
+            default -> String.valueOf(cause.getMessage());
+        };
+        return new InputException(name, 0, 0, "a readable file", why);
     }
 
     /** Opens a text file, choosing UTF-8 unless the bytes are not UTF-8; a BOM is dropped. */
