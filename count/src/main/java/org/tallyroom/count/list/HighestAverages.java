@@ -123,16 +123,17 @@ final class HighestAverages {
             if (out[c]) {
                 continue;
             }
-            if (list.withdrawn() || votes[c] == 0) {
-                out[c] = true;
-            } else if (isIndependent(list) && won[c] > 0) {
+            if (isIndependent(list) && won[c] > 0) {
                 out[c] = true;
                 leftOut.add(c);
                 notes.add(list.name() + " is an individual candidate already returned as a constituency member, "
                         + "so is disregarded for list seats.");
+            } else if (list.withdrawn() || votes[c] == 0) {
+                out[c] = true;
             }
         }
 
+        leftOut.sort(null);
         Lot lot = Lot.of(options);
         int[] listSeats = new int[n];
         List<Stage> stages = new ArrayList<>();
