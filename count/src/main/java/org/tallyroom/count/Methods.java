@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tallyroom.count.list.AdditionalMember;
+import org.tallyroom.count.list.DHondt;
+import org.tallyroom.count.list.SainteLague;
 import org.tallyroom.count.plurality.BlockVote;
 import org.tallyroom.count.plurality.Fptp;
 
@@ -12,7 +15,8 @@ public final class Methods {
     private static final Map<String, Rules> BY_ID = new LinkedHashMap<>();
 
     static {
-        for (Rules r : List.<Rules>of(new Fptp(), new BlockVote())) {
+        for (Rules r : List.<Rules>of(new Fptp(), new BlockVote(),
+                new DHondt(), new SainteLague(), new AdditionalMember())) {
             BY_ID.put(r.method(), r);
         }
     }
