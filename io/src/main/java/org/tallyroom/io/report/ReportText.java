@@ -27,7 +27,7 @@ public final class ReportText {
         String heading = (r.title().isEmpty() ? "Count" : r.title()) + " (" + r.method() + ", "
                 + r.seats() + (r.seats() == 1 ? " seat" : " seats") + ")";
         out.append(heading).append('\n').append("=".repeat(heading.length())).append("\n\n");
-        out.append(String.format("Valid %s: %,d%n", r.stages().size() == 1 && r.ballots().distinct() == 0
+        out.append(String.format("Valid %s: %,d%n", r.ballots().distinct() == 0
                 ? "votes" : "ballot papers", r.ballots().valid()));
         out.append(String.format("Rejected ballot papers: %,d%n", r.ballots().rejected()));
         for (Map.Entry<RejectionReason, Long> e : r.ballots().byReason().entrySet()) {
