@@ -172,13 +172,9 @@ class ListDifferentialTest {
             }
             int winner = best;
             if (equal.size() > 1) {
-                Tie.Resolution how = Tie.Resolution.LOT;
-                List<Integer> drawFrom = equal;
-                if (!method.equals("sainte-lague")) {
-                    long most = equal.stream().mapToLong(i -> votes[i]).max().orElseThrow();
-                    drawFrom = equal.stream().filter(i -> votes[i] == most).toList();
-                    how = drawFrom.size() == 1 ? Tie.Resolution.MOST_VOTES : Tie.Resolution.LOT;
-                }
+                long most = equal.stream().mapToLong(i -> votes[i]).max().orElseThrow();
+                List<Integer> drawFrom = equal.stream().filter(i -> votes[i] == most).toList();
+                Tie.Resolution how = drawFrom.size() == 1 ? Tie.Resolution.MOST_VOTES : Tie.Resolution.LOT;
                 winner = drawFrom.size() == 1 ? drawFrom.get(0) : lot.draw(drawFrom, cands);
                 ties.add((seat + 1) + " " + equal + " " + how + " " + winner);
             }
