@@ -18,7 +18,8 @@ import org.tallyroom.io.InputException;
  * ways that matter, "Labour Party Candiate" against "Labour Party Candidate"), so a description the
  * lookup lacks is reported as missing rather than guessed. Where the lookup lists a description
  * twice with different targets, the first row is used and the clash is kept in {@link #conflicts()}
- * for the importer to show.
+ * for the importer to show. A row with neither official name nor code ({@code Other,,}) maps the
+ * description to no party and is skipped, as if absent.
  */
 public final class PartyNameLookup {
     /** A description the lookup lists twice with different targets. */
@@ -42,6 +43,9 @@ public final class PartyNameLookup {
             int code = header.require("party_code");
             return row -> {
                 String key = row.required(described, "a party description");
+                if (row.text(official).isEmpty() && row.text(code).isEmpty()) {
+                    return;
+                }
                 Party party = new Party(row.required(official, "an official party name"),
                         row.required(code, "a party code"), "");
                 Party before = map.putIfAbsent(key, party);
