@@ -27,7 +27,8 @@ import org.tallyroom.io.InputException;
  * <p>2022 comes as two files joined on the ward's GSS code {@code WD22CD}: candidates
  * ({@code surname,firstname,party,votes,elected,...}) with raw party descriptions normalised through
  * {@link PartyNameLookup}, and wards (seats, electorate, valid and rejected papers by reason). A
- * description the lookup lacks is kept as published, with an empty code.
+ * description the lookup lacks is kept as published, with an empty code. A candidate row without a
+ * date takes the wards file's.
  *
  * <p>Candidate rows come grouped by ward; each ward is handed on as soon as its rows end.
  */
@@ -156,7 +157,9 @@ public final class LondonBoroughCsv {
                     BoroughCandidate c = new BoroughCandidate(row.required(surname, "a surname"),
                             row.text(firstname), Optional.empty(), p, published, row.count(votes, "votes"),
                             row.flag(elected, "the elected flag", "True", "False"), row.line());
-                    grouping.add(row, w.code, ward, date(row, date), polled.seats(), -1, surname, c, polled.poll());
+                    Optional<LocalDate> day = date(row, date);
+                    grouping.add(row, w.code, ward, day.isPresent() ? day : polled.electionDate(), polled.seats(),
+                            -1, surname, c, polled.poll());
                 }
 
                 @Override

@@ -137,7 +137,7 @@ final class Table {
             int i = find(aliases);
             if (i < 0) {
                 throw new InputException(file, line, 0, "a column named " + aliases[0],
-                        "the header " + InputException.quote(String.join(",", names)));
+                        "only the columns " + String.join(", ", names));
             }
             return i;
         }
