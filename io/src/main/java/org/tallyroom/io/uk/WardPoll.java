@@ -30,7 +30,9 @@ public record WardPoll(long electorate, long validBallots, long rejectedAsPublis
                        Map<RejectionReason, Long> rejectedByReason, long rejectedInPart, long ballotsPolling,
                        long ballotsPostal, BigDecimal turnout) {
     public WardPoll {
-        rejectedByReason = java.util.Collections.unmodifiableMap(new EnumMap<>(rejectedByReason));
+        EnumMap<RejectionReason, Long> copy = new EnumMap<>(RejectionReason.class);
+        copy.putAll(rejectedByReason);
+        rejectedByReason = java.util.Collections.unmodifiableMap(copy);
     }
 
     /** Rejected papers, the sum of the reasons. */
