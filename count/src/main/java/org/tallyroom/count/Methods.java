@@ -9,13 +9,15 @@ import org.tallyroom.count.list.DHondt;
 import org.tallyroom.count.list.SainteLague;
 import org.tallyroom.count.plurality.BlockVote;
 import org.tallyroom.count.plurality.Fptp;
+import org.tallyroom.count.preferential.AlternativeVote;
+import org.tallyroom.count.preferential.SupplementaryVote;
 
 /** Every counting method Tallyroom knows, by its id. */
 public final class Methods {
     private static final Map<String, Rules> BY_ID = new LinkedHashMap<>();
 
     static {
-        for (Rules r : List.<Rules>of(new Fptp(), new BlockVote(),
+        for (Rules r : List.<Rules>of(new Fptp(), new BlockVote(), new SupplementaryVote(), new AlternativeVote(),
                 new DHondt(), new SainteLague(), new AdditionalMember())) {
             BY_ID.put(r.method(), r);
         }

@@ -15,7 +15,6 @@ public final class ContestReader {
     /** The input formats {@code count} reads. */
     public enum Kind {
         TALLIES, SV_TALLIES, BALLOTS, BLT;
-        // Readers for SV_TALLIES, BALLOTS and BLT are added by their own classes below.
 
         public static Kind parse(String s) {
             return valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -32,8 +31,10 @@ public final class ContestReader {
     public static Contest read(Path path, Kind kind) throws InputException {
         return switch (kind) {
             case TALLIES -> TalliesCsv.read(path);
-            case SV_TALLIES, BALLOTS, BLT -> throw new InputException(path.toString(), 0, 0,
-                    "a format this build reads; " + kind + " is not read yet");
+            case SV_TALLIES -> SvTalliesCsv.read(path);
+            case BALLOTS -> BallotsCsv.read(path);
+            case BLT -> throw new InputException(path.toString(), 0, 0,
+                    "a format this build reads, found a BLT file, which this build does not read yet");
         };
     }
 

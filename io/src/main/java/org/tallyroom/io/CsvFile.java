@@ -54,7 +54,7 @@ public final class CsvFile {
     /** The first non-blank row's fields, or an error if the file has none. */
     public static List<String> header(Path path) throws InputException {
         String name = nameOf(path);
-        try (Reader reader = open(path);
+        try (Reader reader = openStart(path);
              CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true).allowExtraFields(true)
                      .allowMissingFields(true).ofCsvRecord(reader)) {
             for (CsvRecord rec : csv) {
@@ -102,9 +102,32 @@ public final class CsvFile {
         return new InputException(name, 0, 0, "a readable file", why);
     }
 
+    /**
+     * Opens the first megabyte of a file (cut at its last line end), enough for a header row without
+     * reading and decoding a large ballots file twice. A file with no line end in that stretch is
+     * opened whole.
+     */
+    static Reader openStart(Path path) throws IOException {
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(1 << 20);
+            if (in.read() < 0) {
+                return reader(head);
+            }
+        }
+        int cut = head.length;
+        while (cut > 0 && head[cut - 1] != '\n') {
+            cut--;
+        }
+        return cut == 0 ? open(path) : reader(java.util.Arrays.copyOf(head, cut));
+    }
+
     /** Opens a text file, choosing UTF-8 unless the bytes are not UTF-8; a BOM is dropped. */
     public static Reader open(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
+        return reader(Files.readAllBytes(path));
+    }
+
+    private static Reader reader(byte[] bytes) {
         int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
         Charset charset = isUtf8(bytes, offset) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");

@@ -94,6 +94,7 @@ public final class ReportText {
             Stage s = r.stages().get(k);
             head1[k + 1] = Integer.toString(s.number());
             head2[k + 1] = s.kind().id() + (s.subject().isEmpty() ? ""
+                    : s.subject().size() > 2 ? " of " + s.subject().size() + " candidates"
                     : " " + String.join("+", s.subject().stream().map(i -> surname(cands.get(i).name())).toList()));
             head3[k + 1] = s.transferValue() == null ? "" : "value " + Fixed.format(s.transferValue(), dp);
         }
