@@ -100,7 +100,10 @@ public final class ReportText {
         }
         rows.add(head1);
         rows.add(head2);
-        rows.add(head3);
+        boolean anyValue = java.util.Arrays.stream(head3).anyMatch(h -> !h.isEmpty());
+        if (anyValue) {
+            rows.add(head3);
+        }
         for (int c = 0; c < cands.size(); c++) {
             String[] row = new String[cols];
             row[0] = cands.get(c).name() + (cands.get(c).withdrawn() ? " (withdrawn)" : "");
@@ -130,7 +133,7 @@ public final class ReportText {
             rows.add(loss);
         }
         rows.add(total);
-        table(rows, out, 3);
+        table(rows, out, anyValue ? 3 : 2);
         out.append("(E elected, X excluded at that stage)\n");
         for (Stage s : r.stages()) {
             if (!s.note().isEmpty()) {
