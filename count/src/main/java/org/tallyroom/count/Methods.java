@@ -15,6 +15,8 @@ public final class Methods {
         for (Rules r : List.<Rules>of(new Fptp(), new BlockVote())) {
             BY_ID.put(r.method(), r);
         }
+        List.<Rules>of(new org.tallyroom.count.stv.NorthernIrelandStv(), new org.tallyroom.count.stv.Ers97Stv(),
+                new org.tallyroom.count.stv.MeekStv()).forEach(r -> BY_ID.put(r.method(), r));
     }
 
     private Methods() {
