@@ -70,6 +70,7 @@ final class LastParcelCount {
     private final List<Tie> ties = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final StringBuilder note = new StringBuilder();
+    private List<Integer> narrowed = List.of();
 
     private LastParcelCount(boolean ni, String method, Contest contest, CountOptions options) {
         this.ni = ni;
@@ -312,7 +313,8 @@ final class LastParcelCount {
         }
         note.append(ni ? "Excluding them leaves as many continuing candidates as vacancies: those are deemed elected "
                 + "and no further transfer is made (rule 52(1), (3)). "
-                : "The proposed exclusion leaves as many continuing candidates as places: they are deemed elected (5.5.1). ");
+                : "The proposed exclusion leaves as many continuing candidates as places: they are deemed "
+                        + "elected (5.5.1). ");
         addStage(StageKind.FINAL, List.of(), null, rest, group);
     }
 
@@ -502,9 +504,10 @@ final class LastParcelCount {
         return chosen;
     }
 
-    private List<Integer> narrowed = List.of();
-
-    /** The candidate singled out by looking forward from the first point; -1 if none ({@link #narrowed} holds the rest). */
+    /**
+     * The candidate singled out by looking forward from the first point; -1 if none, and then
+     * {@link #narrowed} holds those still equal.
+     */
     private int lookBack(List<Integer> tied, boolean lowest) {
         List<Integer> cands = new ArrayList<>(tied);
         for (long[] pt : points) {
@@ -575,7 +578,8 @@ final class LastParcelCount {
         return out;
     }
 
-    private void addStage(StageKind kind, List<Integer> subject, Long tv, List<Integer> elected, List<Integer> excluded) {
+    private void addStage(StageKind kind, List<Integer> subject, Long tv, List<Integer> elected,
+                          List<Integer> excluded) {
         stages.add(new Stage(stages.size() + 1, kind, subject, tv, votes, exhausted + loss, loss, elected, excluded,
                 note.toString().strip()));
         note.setLength(0);

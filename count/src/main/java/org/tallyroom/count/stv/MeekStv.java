@@ -219,7 +219,8 @@ public final class MeekStv implements Rules {
                 if (votes[c] == 0) {
                     continue;
                 }
-                BigInteger[] qk = BigInteger.valueOf(quota).multiply(BigInteger.valueOf(keep[c])).divideAndRemainder(one);
+                BigInteger[] qk = BigInteger.valueOf(quota).multiply(BigInteger.valueOf(keep[c]))
+                        .divideAndRemainder(one);
                 BigInteger product = qk[1].signum() > 0 ? qk[0].add(BigInteger.ONE) : qk[0];
                 BigInteger[] kv = product.multiply(one).divideAndRemainder(BigInteger.valueOf(votes[c]));
                 long next = (kv[1].signum() > 0 ? kv[0].add(BigInteger.ONE) : kv[0]).longValueExact();

@@ -73,8 +73,9 @@ final class RankedPaperRows {
             int[] order = b.preferenceOrder();
             if (order.length == 0) {
                 boolean several = b.rankCount() > 0 && b.atRank(0).length > 1;
-                rejected.merge(several ? RejectionReason.MULTIPLE_FIRST_PREFERENCES : RejectionReason.NO_FIRST_PREFERENCE,
-                        b.weight(), Math::addExact);
+                RejectionReason why = several ? RejectionReason.MULTIPLE_FIRST_PREFERENCES
+                        : RejectionReason.NO_FIRST_PREFERENCE;
+                rejected.merge(why, b.weight(), Math::addExact);
                 continue;
             }
             int kept = 0;

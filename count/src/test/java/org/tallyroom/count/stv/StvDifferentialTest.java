@@ -21,7 +21,7 @@ import org.tallyroom.count.Votes;
  * rejected papers and withdrawn candidates all occur often.
  */
 class StvDifferentialTest {
-    private static final int ELECTIONS = 3000;
+    private static final int ELECTIONS = 2000;
 
     @Test
     void northernIreland_matchesReference() {

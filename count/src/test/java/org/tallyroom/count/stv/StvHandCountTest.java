@@ -268,9 +268,10 @@ class StvHandCountTest {
     @Test
     void meek_clause13_iteratesUntilAnExclusionIsSafe() {
         // A and B are elected on first preferences and pass surplus to each other and on to C and D.
-        // Each iteration re-computes their keep values (cl.17) and redistributes (cl.10); after the
-        // fifth, with the quota (100.000000058 credited) / 4 -> 25.000000015, D 14.559514560 plus the total surplus 0.626719868 is below C 15.813765600, so D is
-        // excluded (cl.13), not before: the stage shows the totals of its last iteration.
+        // Each iteration re-computes their keep values (cl.17) and redistributes (cl.10). After the
+        // fifth the quota is 100.000000058 credited / 4 -> 25.000000015, and D 14.559514560 plus the
+        // total surplus 0.626719868 is below C 15.813765600, so D is excluded (cl.13), not before:
+        // the stage shows the totals of its last iteration.
         CountReport r = MEEK.count(contest(5, 30, "ABC", 28, "BAD", 12, "CD", 11, "DC", 9, "EC", 10, "EDC"),
                 CountOptions.seats(3));
         Stage s2 = r.stages().get(1);
