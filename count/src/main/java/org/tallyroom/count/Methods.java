@@ -21,6 +21,8 @@ public final class Methods {
                 new DHondt(), new SainteLague(), new AdditionalMember())) {
             BY_ID.put(r.method(), r);
         }
+        List.<Rules>of(new org.tallyroom.count.stv.NorthernIrelandStv(), new org.tallyroom.count.stv.Ers97Stv(),
+                new org.tallyroom.count.stv.MeekStv()).forEach(r -> BY_ID.put(r.method(), r));
     }
 
     private Methods() {
