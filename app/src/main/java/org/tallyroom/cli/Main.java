@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code tallyroom} command: one subcommand per job. */
 @Command(name = "tallyroom", mixinStandardHelpOptions = true, version = "tallyroom 0.1.0",
         description = "Counts, declares, publishes and analyses UK elections.",
-        subcommands = {CountCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CountCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class,
+                ElectionsCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for bad input or usage: the message says what to fix. */
     public static final int BAD_INPUT = 2;

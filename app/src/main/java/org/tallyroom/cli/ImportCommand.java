@@ -1,0 +1,176 @@
+package org.tallyroom.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.tallyroom.count.Contest;
+import org.tallyroom.count.CountException;
+import org.tallyroom.count.CountOptions;
+import org.tallyroom.count.CountReport;
+import org.tallyroom.count.Methods;
+import org.tallyroom.count.Rules;
+import org.tallyroom.io.CsvFile;
+import org.tallyroom.io.ContestReader;
+import org.tallyroom.io.InputException;
+import org.tallyroom.store.BallotSpec;
+import org.tallyroom.store.CountedResult;
+import org.tallyroom.store.Declaration;
+import org.tallyroom.store.ImportOutcome;
+import org.tallyroom.store.ResultStatus;
+import org.tallyroom.store.Source;
+import org.tallyroom.store.Store;
+import org.tallyroom.store.StoreException;
+import org.tallyroom.store.id.ElectionId;
+import org.tallyroom.store.nist.NistCdfReader;
+import org.tallyroom.store.ynr.YnrCsvImporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tallyroom import}: reads a file into the store, in one transaction. Importing the same file
+ * again with the same importer changes nothing; an error anywhere stores nothing.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import results into the store (one transaction per file; re-importing a file changes nothing).",
+        subcommands = {ImportCommand.Ballots.class, ImportCommand.Ynr.class, ImportCommand.NistCdf.class})
+final class ImportCommand {
+
+    /** Runs one import, printing the outcome or the error; returns the exit code. */
+    static int run(CommandSpec spec, DbOption db, Path file, String importer, Store.Work<Exception> work) {
+        PrintWriter err = spec.commandLine().getErr();
+        Source source;
+        try {
+            source = Source.of(file);
+        } catch (IOException e) {
+            err.println(CsvFile.unreadable(file.toString(), e).getMessage());
+            return Main.BAD_INPUT;
+        }
+        try (Store store = db.open()) {
+            ImportOutcome o = store.importSource(source, importer, System.getProperty("user.name", "tallyroom"), work);
+            spec.commandLine().getOut().println(o.describe(file.toString()));
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (Exception e) {
+            err.println(switch (e) {
+                case InputException x -> x.getMessage();
+                case CountException x -> file + ": cannot count: " + x.getMessage();
+                case StoreException x -> file + ": " + x.getMessage();
+                case IllegalArgumentException x -> file + ": " + x.getMessage();
+                default -> file + ": " + e;
+            });
+        }
+        err.println("Nothing was imported.");
+        return Main.BAD_INPUT;
+    }
+
+    @Command(name = "ballots", mixinStandardHelpOptions = true,
+            description = "Count a BLT, ballots CSV or tallies file by a method and store the candidates, result and count report.")
+    static final class Ballots implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DbOption db = new DbOption();
+
+        @Option(names = "--method", required = true, paramLabel = "METHOD", description = "Counting method: ${COMPLETION-CANDIDATES}.",
+                completionCandidates = CountCommand.MethodIds.class)
+        String method;
+
+        @Option(names = "--ballot-id", required = true, paramLabel = "ID",
+                description = "Democracy Club ballot id, e.g. local.barnet.whetstone.2022-05-05.")
+        String ballotId;
+
+        @Option(names = "--seats", paramLabel = "N", description = "Seats to fill (default: the input's, or 1).")
+        Integer seats;
+
+        @Option(names = "--seed", paramLabel = "N", description = "Seed for any lot the count must draw (recorded).")
+        Long seed;
+
+        @Option(names = "--status", defaultValue = "declared", paramLabel = "STATUS",
+                description = "provisional or declared (default ${DEFAULT-VALUE}).")
+        String status;
+
+        @Option(names = "--input", paramLabel = "KIND", description = "tallies, sv-tallies, ballots or blt (default: from the file).")
+        String inputKind;
+
+        @Parameters(paramLabel = "FILE", description = "The ballots or tallies.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            Rules rules = Methods.byId(method).orElse(null);
+            if (rules == null) {
+                err.println("tallyroom import ballots: unknown method '" + method + "'; expected one of " + String.join(", ", Methods.ids()));
+                return Main.BAD_INPUT;
+            }
+            ElectionId id;
+            ResultStatus st;
+            try {
+                id = ElectionId.parse(ballotId);
+                if (!id.isBallot()) {
+                    throw new IllegalArgumentException(ballotId + " is an election id; give a ballot id");
+                }
+                st = ResultStatus.parse(status);
+                if (st == ResultStatus.CORRECTED) {
+                    throw new IllegalArgumentException("--status must be provisional or declared; a correction follows from different figures");
+                }
+            } catch (IllegalArgumentException e) {
+                err.println("tallyroom import ballots: " + e.getMessage());
+                return Main.BAD_INPUT;
+            }
+            String importer = "ballots " + method + " " + id + (seats == null ? "" : " seats=" + seats)
+                    + (seed == null ? "" : " seed=" + seed) + " " + st.id();
+            return run(spec, db, file, importer, ingest -> {
+                Contest contest = inputKind == null ? ContestReader.read(file) : ContestReader.read(file, ContestReader.Kind.parse(inputKind));
+                CountOptions options = new CountOptions(seats == null ? 0 : seats, null,
+                        seed == null ? CountCommand.defaultSeed(contest) : seed, java.util.List.of(), java.util.Map.of(), false);
+                CountReport report = rules.count(contest, options);
+                BallotSpec spec = new BallotSpec(id, null, null, null, null, null, null, report.seats(), method, false);
+                Declaration d = CountedResult.declaration(spec, report, st);
+                ingest.declare(d);
+            });
+        }
+    }
+
+    @Command(name = "ynr", mixinStandardHelpOptions = true,
+            description = "Import a Democracy Club YourNextRepresentative CSV export (candidates, and results where present).")
+    static final class Ynr implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DbOption db = new DbOption();
+
+        @Parameters(paramLabel = "FILE", description = "The YNR CSV export.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            return run(spec, db, file, YnrCsvImporter.NAME, ingest -> YnrCsvImporter.load(file, ingest));
+        }
+    }
+
+    @Command(name = "nist-cdf", mixinStandardHelpOptions = true,
+            description = "Import a NIST SP 1500-100 v2 election results report (JSON) whose contests carry Democracy Club ballot ids.")
+    static final class NistCdf implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DbOption db = new DbOption();
+
+        @Parameters(paramLabel = "FILE", description = "The NIST results JSON.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            return run(spec, db, file, NistCdfReader.NAME, ingest -> NistCdfReader.load(file, ingest));
+        }
+    }
+}

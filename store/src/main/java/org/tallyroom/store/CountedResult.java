@@ -1,0 +1,53 @@
+package org.tallyroom.store;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.tallyroom.count.BallotSummary;
+import org.tallyroom.count.Candidate;
+import org.tallyroom.count.CountReport;
+import org.tallyroom.count.Tie;
+import org.tallyroom.io.report.ReportJson;
+
+/**
+ * Turns a count Tallyroom made into a {@link Declaration}: each candidate's total at the last stage
+ * (exact, at the method's decimals), who was elected, ties settled and the full report. People are
+ * known only by name, so each is keyed to this ballot ({@link Person#onBallot}); parties by the label
+ * the input gives.
+ */
+public final class CountedResult {
+    private CountedResult() {
+    }
+
+    public static Declaration declaration(BallotSpec ballot, CountReport report, ResultStatus status) {
+        String ballotId = ballot.id().toString();
+        Set<Integer> elected = new HashSet<>(report.elected());
+        List<Declaration.Entry> entries = new ArrayList<>();
+        List<Candidate> cands = report.candidates();
+        for (int i = 0; i < cands.size(); i++) {
+            Candidate c = cands.get(i);
+            BigDecimal votes = BigDecimal.valueOf(report.lastStage().votesOf(i), report.decimals());
+            entries.add(new Declaration.Entry(Person.onBallot(ballotId, c.name()),
+                    c.party().isBlank() ? null : Party.named(c.party()), c.name(), null, votes, elected.contains(i), null,
+                    tieNote(report, i)));
+        }
+        BallotSummary b = report.ballots();
+        Turnout turnout = new Turnout(null, null, BigDecimal.valueOf(b.valid()), b.rejected(), b.byReason());
+        return new Declaration(ballot, entries, status, turnout, report.decimals(), report.method(),
+                ReportJson.toJson(report), null);
+    }
+
+    /** A sentence for each tie the candidate was in, as the report records it. */
+    private static String tieNote(CountReport report, int candidate) {
+        StringBuilder sb = new StringBuilder();
+        for (Tie t : report.ties()) {
+            if (t.between().contains(candidate)) {
+                sb.append(sb.isEmpty() ? "" : "; ").append("stage ").append(t.stage()).append(": ").append(t.question())
+                        .append(", settled by ").append(t.resolvedBy().id()).append(t.chosen() == candidate ? " (chosen)" : "");
+            }
+        }
+        return sb.isEmpty() ? null : sb.toString();
+    }
+}
