@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.tallyroom.count.plurality.BlockVote;
 import org.tallyroom.count.plurality.Fptp;
+import org.tallyroom.count.stv.ScottishStv;
 
 /** Every counting method Tallyroom knows, by its id. */
 public final class Methods {
     private static final Map<String, Rules> BY_ID = new LinkedHashMap<>();
 
     static {
-        for (Rules r : List.<Rules>of(new Fptp(), new BlockVote())) {
+        for (Rules r : List.<Rules>of(new Fptp(), new BlockVote(), new ScottishStv())) {
             BY_ID.put(r.method(), r);
         }
     }

@@ -32,7 +32,8 @@ public final class ContestReader {
     public static Contest read(Path path, Kind kind) throws InputException {
         return switch (kind) {
             case TALLIES -> TalliesCsv.read(path);
-            case SV_TALLIES, BALLOTS, BLT -> throw new InputException(path.toString(), 0, 0,
+            case BLT -> BltReader.read(path);
+            case SV_TALLIES, BALLOTS -> throw new InputException(path.toString(), 0, 0,
                     "a format this build reads; " + kind + " is not read yet");
         };
     }
