@@ -155,7 +155,8 @@ final class CountCommand implements Callable<Integer> {
     private Outcome countOne(Path input, ContestReader.Kind kind, Rules rules, Map<String, Integer> won) {
         try {
             Contest contest = kind == null ? ContestReader.read(input) : ContestReader.read(input, kind);
-            CountOptions options = new CountOptions(seats == null ? 0 : seats, threshold,
+            // Without --seats, the input's own seat count (a BLT header) is used; 0 lets the rules decide.
+            CountOptions options = new CountOptions(seats == null ? contest.seats() : seats, threshold,
                     seed == null ? defaultSeed(contest) : seed, lot, won, region);
             CountReport report = rules.count(contest, options);
             String text = switch (format) {

@@ -14,10 +14,24 @@ import java.util.Map;
  * <p>Not thread-safe: one reader fills one box.
  */
 public final class BallotBox {
-    /** A marking as a key: equality on content, hash computed once. */
+    /**
+     * A marking as a key: equality on content, hash computed once. The hash mixes every candidate
+     * number and rank boundary through a multiply-xorshift: {@code Arrays.deepHashCode} maps many short
+     * rankings of a few hundred candidates to the same value (31a + b = 31(a+1) + (b-31)), which turns a
+     * multi-million-paper file's lookups into collision chains.
+     */
     private record Key(int[][] ranks, int hash) {
         static Key of(int[][] ranks) {
-            return new Key(ranks, Arrays.deepHashCode(ranks));
+            long h = 0x9E37_79B9_7F4A_7C15L;
+            for (int[] rank : ranks) {
+                h = (h ^ (rank.length + 0x51_7CC1L)) * 0xFF51_AFD7_ED55_8CCDL;
+                for (int c : rank) {
+                    h = (h ^ c) * 0xC4CE_B9FE_1A85_EC53L;
+                    h ^= h >>> 29;
+                }
+            }
+            h ^= h >>> 32;
+            return new Key(ranks, (int) h);
         }
 
         @Override
@@ -41,9 +55,9 @@ public final class BallotBox {
             throw new IllegalArgumentException("ballot weight must be positive, was " + weight);
         }
         Key key = Key.of(ranks);
-        long[] w = weights.get(key);
+        long[] fresh = new long[] {weight};
+        long[] w = weights.putIfAbsent(key, fresh);
         if (w == null) {
-            weights.put(key, new long[] {weight});
             order.add(key);
         } else {
             w[0] = Math.addExact(w[0], weight);

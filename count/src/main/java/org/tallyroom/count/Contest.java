@@ -12,10 +12,15 @@ import java.util.Map;
  * @param votes      the ballot papers or the tallies
  * @param rejected   papers already rejected before the engine sees them (tallies files that carry
  *                   rejected-paper counts); the engine adds the ones it rejects itself
+ * @param seats      vacancies the input itself names (a BLT file's header), or 0 where it names none;
+ *                   {@link CountOptions#seats()} overrides it when not 0
  */
 public record Contest(String title, List<Candidate> candidates, Votes votes,
-                      Map<RejectionReason, Long> rejected) {
+                      Map<RejectionReason, Long> rejected, int seats) {
     public Contest {
+        if (seats < 0) {
+            throw new IllegalArgumentException("seats must not be negative, was " + seats);
+        }
         title = title == null ? "" : title;
         candidates = List.copyOf(candidates);
         rejected = rejected.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(rejected));
@@ -29,8 +34,18 @@ public record Contest(String title, List<Candidate> candidates, Votes votes,
         }
     }
 
+    public Contest(String title, List<Candidate> candidates, Votes votes,
+                   Map<RejectionReason, Long> rejected) {
+        this(title, candidates, votes, rejected, 0);
+    }
+
     public Contest(String title, List<Candidate> candidates, Votes votes) {
-        this(title, candidates, votes, Map.of());
+        this(title, candidates, votes, Map.of(), 0);
+    }
+
+    /** The seats to fill: the options' where given (not 0), else the input's; 0 if neither says. */
+    public int seatsToFill(CountOptions options) {
+        return options.seats() > 0 ? options.seats() : seats;
     }
 
     /** Index of the candidate with this exact name, or -1. */

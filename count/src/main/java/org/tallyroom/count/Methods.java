@@ -11,6 +11,10 @@ import org.tallyroom.count.plurality.BlockVote;
 import org.tallyroom.count.plurality.Fptp;
 import org.tallyroom.count.preferential.AlternativeVote;
 import org.tallyroom.count.preferential.SupplementaryVote;
+import org.tallyroom.count.stv.Ers97Stv;
+import org.tallyroom.count.stv.MeekStv;
+import org.tallyroom.count.stv.NorthernIrelandStv;
+import org.tallyroom.count.stv.ScottishStv;
 
 /** Every counting method Tallyroom knows, by its id. */
 public final class Methods {
@@ -18,11 +22,10 @@ public final class Methods {
 
     static {
         for (Rules r : List.<Rules>of(new Fptp(), new BlockVote(), new SupplementaryVote(), new AlternativeVote(),
-                new DHondt(), new SainteLague(), new AdditionalMember())) {
+                new DHondt(), new SainteLague(), new AdditionalMember(),
+                new ScottishStv(), new NorthernIrelandStv(), new Ers97Stv(), new MeekStv())) {
             BY_ID.put(r.method(), r);
         }
-        List.<Rules>of(new org.tallyroom.count.stv.NorthernIrelandStv(), new org.tallyroom.count.stv.Ers97Stv(),
-                new org.tallyroom.count.stv.MeekStv()).forEach(r -> BY_ID.put(r.method(), r));
     }
 
     private Methods() {

@@ -33,8 +33,7 @@ public final class ContestReader {
             case TALLIES -> TalliesCsv.read(path);
             case SV_TALLIES -> SvTalliesCsv.read(path);
             case BALLOTS -> BallotsCsv.read(path);
-            case BLT -> throw new InputException(path.toString(), 0, 0,
-                    "a format this build reads, found a BLT file, which this build does not read yet");
+            case BLT -> BltReader.read(path);
         };
     }
 
