@@ -34,14 +34,16 @@ public record Timeline(Composition start, List<TimelineEntry> entries) {
         List<Member> members = new ArrayList<>(membership.members());
         Composition now = compose(membership.date(), membership.seats(), members);
         Composition start = now;
-        List<TimelineEntry> out = new ArrayList<>();
         LocalDate last = membership.date();
-        for (Event e : events) {
+        for (Event e : events) { // the order first: replaying a misordered record gives misleading errors
             if (e.date().isBefore(last)) {
-                throw new IllegalArgumentException("events must be in date order: " + describe(e, divisions)
-                        + " is dated " + e.date() + ", before " + last);
+                throw new IllegalArgumentException("events must be in date order, from " + membership.date() + ": "
+                        + describe(e, divisions) + " is dated " + e.date() + ", before " + last);
             }
             last = e.date();
+        }
+        List<TimelineEntry> out = new ArrayList<>();
+        for (Event e : events) {
             Division d = divisions.get(e.divisionId());
             if (d == null) {
                 throw new IllegalArgumentException(e.date() + ": " + e.divisionId() + " is not a division of "
