@@ -38,16 +38,56 @@ public record Fraction(BigInteger numerator, BigInteger denominator, BigDecimal 
             numerator = numerator.negate();
             denominator = denominator.negate();
         }
-        BigInteger g = numerator.gcd(denominator);
-        if (!g.equals(BigInteger.ONE) && g.signum() != 0) {
-            numerator = numerator.divide(g);
-            denominator = denominator.divide(g);
+        if (numerator.bitLength() < 63 && denominator.bitLength() < 63) {
+            // The common case (votes, shares of votes): lowest terms and display in long arithmetic.
+            long n = numerator.longValue();
+            long d = denominator.longValue();
+            long g = gcd(Math.abs(n), d);
+            if (g > 1) {
+                n /= g;
+                d /= g;
+                numerator = BigInteger.valueOf(n);
+                denominator = BigInteger.valueOf(d);
+            }
+            if (n == 0) {
+                denominator = BigInteger.ONE;
+            }
+            percent = n == 0 ? BigDecimal.ZERO.setScale(2) : percentOf(n, d);
+            if (percent == null) {
+                percent = new BigDecimal(numerator.multiply(BigInteger.valueOf(100)))
+                        .divide(new BigDecimal(denominator), 2, RoundingMode.HALF_UP);
+            }
+        } else {
+            BigInteger g = numerator.gcd(denominator);
+            if (!g.equals(BigInteger.ONE) && g.signum() != 0) {
+                numerator = numerator.divide(g);
+                denominator = denominator.divide(g);
+            }
+            if (numerator.signum() == 0) {
+                denominator = BigInteger.ONE;
+            }
+            percent = new BigDecimal(numerator.multiply(BigInteger.valueOf(100)))
+                    .divide(new BigDecimal(denominator), 2, RoundingMode.HALF_UP);
         }
-        if (numerator.signum() == 0) {
-            denominator = BigInteger.ONE;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
         }
-        percent = new BigDecimal(numerator.multiply(BigInteger.valueOf(100)))
-                .divide(new BigDecimal(denominator), 2, RoundingMode.HALF_UP);
+        return a;
+    }
+
+    /** 100 n / d to 2 dp half up, in longs; null where that could overflow. */
+    private static BigDecimal percentOf(long n, long d) {
+        long abs = Math.abs(n);
+        if (abs > Long.MAX_VALUE / 20_000 || d > Long.MAX_VALUE / 4) {
+            return null;
+        }
+        long hundredths = (abs * 20_000 + d) / (2 * d); // round(10,000 |n| / d), halves up
+        return BigDecimal.valueOf(n < 0 ? -hundredths : hundredths, 2);
     }
 
     public static Fraction of(BigInteger numerator, BigInteger denominator) {

@@ -37,6 +37,23 @@ class FractionTest {
     }
 
     @Test
+    void percent_fastLongPath_agreesWithBigDecimalHalfUp_onSeededRandomValues() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20240704);
+        for (int i = 0; i < 100_000; i++) {
+            long d = 1 + random.nextLong(i % 2 == 0 ? 1_000 : 1L << 40);
+            long n = random.nextLong(-3 * d, 3 * d + 1);
+            Fraction f = Fraction.of(n, d);
+            BigDecimal expected = new BigDecimal(n).multiply(BigDecimal.valueOf(100))
+                    .divide(new BigDecimal(d), 2, java.math.RoundingMode.HALF_UP);
+            assertThat(f.percent()).as(n + "/" + d).isEqualByComparingTo(expected);
+            assertThat(f.percent().scale()).isEqualTo(2);
+        }
+        Fraction big = Fraction.of(new java.math.BigInteger("123456789012345678901234567890"),
+                new java.math.BigInteger("246913578024691357802469135780"));
+        assertThat(big.percent()).isEqualByComparingTo("50.00");
+    }
+
+    @Test
     void arithmetic() {
         assertThat(Fraction.of(1, 3).plus(Fraction.of(1, 6))).isEqualTo(Fraction.of(1, 2));
         assertThat(Fraction.of(1, 3).minus(Fraction.of(1, 2))).isEqualTo(Fraction.of(-1, 6));

@@ -1,5 +1,6 @@
 package org.tallyroom.analysis.projection;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -89,26 +90,42 @@ public final class Projection {
                                                Map<String, Fraction> ratios) {
         long total = c.totalVotes();
         List<CandidateVotes> order = c.byVotes();
-        List<Fraction> raw = new ArrayList<>(order.size());
-        for (CandidateVotes v : order) {
-            Fraction share = Fraction.share(v.votes(), total);
-            raw.add(model == SwingModel.UNIFORM ? share.plus(changes.getOrDefault(v.party(), Fraction.ZERO))
-                    : share.times(ratios.getOrDefault(v.party(), Fraction.ONE)));
-        }
-        Fraction sum = Fraction.ZERO;
-        if (model == SwingModel.PROPORTIONAL) {
-            for (Fraction f : raw) {
-                sum = sum.plus(f);
-            }
-        }
         List<ProjectedShare> out = new ArrayList<>(order.size());
-        for (int i = 0; i < order.size(); i++) {
-            CandidateVotes v = order.get(i);
-            Fraction p = model == SwingModel.PROPORTIONAL && sum.signum() > 0 ? raw.get(i).dividedBy(sum) : raw.get(i);
-            out.add(new ProjectedShare(v.name(), v.party(), Fraction.share(v.votes(), total), p));
+        if (model == SwingModel.UNIFORM) {
+            for (CandidateVotes v : order) {
+                Fraction share = Fraction.share(v.votes(), total);
+                out.add(new ProjectedShare(v.name(), v.party(), share,
+                        share.plus(changes.getOrDefault(v.party(), Fraction.ZERO))));
+            }
+        } else {
+            // share x ratio, renormalised: (v/T x r) / sum(v'/T x r') = v x r / sum(v' x r'). With every
+            // ratio over the common denominator L, v x r = v x factor / L, so the share is
+            // v x factor / sum(v' x factor'): one exact fraction per candidate.
+            BigInteger common = BigInteger.ONE;
+            for (Fraction r : ratios.values()) {
+                common = lcm(common, r.denominator());
+            }
+            BigInteger[] weight = new BigInteger[order.size()];
+            BigInteger sum = BigInteger.ZERO;
+            for (int i = 0; i < weight.length; i++) {
+                CandidateVotes v = order.get(i);
+                Fraction r = ratios.get(v.party());
+                BigInteger factor = r == null ? common : r.numerator().multiply(common.divide(r.denominator()));
+                weight[i] = factor.multiply(BigInteger.valueOf(v.votes()));
+                sum = sum.add(weight[i]);
+            }
+            for (int i = 0; i < weight.length; i++) {
+                CandidateVotes v = order.get(i);
+                out.add(new ProjectedShare(v.name(), v.party(), Fraction.share(v.votes(), total),
+                        sum.signum() == 0 ? Fraction.ZERO : Fraction.of(weight[i], sum)));
+            }
         }
         out.sort(Comparator.comparing(ProjectedShare::projected).reversed()); // stable: equal keep vote order
         return out;
+    }
+
+    private static BigInteger lcm(BigInteger a, BigInteger b) {
+        return a.divide(a.gcd(b)).multiply(b);
     }
 
     /** Each named party's national ratio (old + change) / old. */
