@@ -206,6 +206,26 @@ class AnalyseCommandTest {
         assertThat(j.at("/couldChange").asBoolean()).isFalse();
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void wards_mayorBreakdown_sharesAndLeaders(TestDatabase db) {
+        String url = db.freshUrl(dir);
+        AnalysisFixtures.mayorByWard(url);
+        // Alpha: Khan 500 of 1,000 = 50.00%, leads; Beta: Goldsmith 450 of 800 = 56.25%, leads; Gamma Postal:
+        // Khan and Goldsmith level on 200 of 500 = 40.00%.
+        Cli text = ok("analyse", "wards", "--db", url, "mayor.london.2016-05-05");
+        assertThat(text.out()).contains("London by ward", "Alpha", "50.00", "56.25", "KHAN = GOLDSMITH");
+        JsonNode j = json(Cli.run("analyse", "wards", "--db", url, "--format", "json", "mayor.london.2016-05-05"));
+        assertThat(j.at("/breakdown/wards")).hasSize(3);
+        assertThat(j.at("/breakdown/wards/0/leaders/0").asString()).isEqualTo("Sadiq KHAN");
+        assertThat(j.at("/breakdown/wards/1/leaders/0").asString()).isEqualTo("Zac GOLDSMITH");
+        assertThat(j.at("/breakdown/wards/1/shares/1/share/percent").asString()).isEqualTo("56.25");
+        assertThat(j.at("/breakdown/wards/2/leaders")).hasSize(2);
+        assertThat(j.at("/breakdown/total/total").asLong()).isEqualTo(2300);
+        assertThat(j.at("/breakdown/leads/0/wardsLed").asInt()).isEqualTo(1);
+        assertThat(j.at("/breakdown/leads/0/wardsLevel").asInt()).isEqualTo(1);
+    }
+
     @Test
     void unknownIds_exitTwoWithTheReason() {
         String url = TestDatabase.H2.freshUrl(dir);

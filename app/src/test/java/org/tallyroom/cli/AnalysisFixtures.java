@@ -134,4 +134,59 @@ final class AnalysisFixtures {
                 c("Stephen John TAYLOR", Party.named("UK Independence Party (UKIP)"), 16996),
                 c("Daniel THOMAS", Party.named("Conservative Party"), 65242))));
     }
+
+    /**
+     * London mayor 2016 cut to three made-up wards and three candidates, stored with its ward rows. The
+     * ward_results table comes with the ward-level importers' V3 migration; on a store without it this
+     * creates the table as that migration does, so the query is exercised either way.
+     */
+    static void mayorByWard(String url) {
+        Party lab = Party.named("Labour Party");
+        Party con = Party.named("Conservative Party");
+        Party green = Party.named("Green Party");
+        // Ward rows: A (Khan 500, Goldsmith 300, Berry 200), B (300, 450, 50), C postal (200, 200, 100).
+        store(url, "mayor2016", List.of(ballot("mayor.london.2016-05-05", "London", null, 1,
+                c("Sadiq KHAN", lab, 1000), c("Zac GOLDSMITH", con, 950), c("Sian BERRY", green, 350))));
+        long[][] votes = {{500, 300, 200}, {300, 450, 50}, {200, 200, 100}};
+        String[][] wards = {{"E05000001", "Alpha", "ward"}, {"E05000002", "Beta", "ward"}, {null, "Gamma Postal", "postal"}};
+        try (Store store = Store.open(url)) {
+            store.jdbi().useHandle(h -> {
+                boolean exists;
+                try (var rs = h.getConnection().getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+                    exists = false;
+                    while (rs.next()) {
+                        exists |= rs.getString("TABLE_NAME").equalsIgnoreCase("ward_results");
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (!exists) {
+                    h.execute("""
+                            CREATE TABLE ward_results (
+                                result_id BIGINT NOT NULL REFERENCES results (id),
+                                ballot_id BIGINT NOT NULL REFERENCES ballots (id),
+                                candidacy_id BIGINT NOT NULL REFERENCES candidacies (id),
+                                preference INTEGER NOT NULL DEFAULT 1, row_number INTEGER NOT NULL,
+                                ward_gss VARCHAR(20), ward_name VARCHAR(500) NOT NULL, area_name VARCHAR(500),
+                                row_kind VARCHAR(20) NOT NULL, votes DECIMAL(30, 9) NOT NULL,
+                                PRIMARY KEY (result_id, preference, row_number, candidacy_id))""");
+                }
+                long ballot = h.createQuery("SELECT id FROM ballots WHERE ballot_id = 'mayor.london.2016-05-05'")
+                        .mapTo(Long.class).one();
+                long result = h.createQuery("SELECT id FROM results WHERE ballot_id = :b").bind("b", ballot)
+                        .mapTo(Long.class).one();
+                List<Long> candidacies = h.createQuery("SELECT id FROM candidacies WHERE ballot_id = :b ORDER BY position")
+                        .bind("b", ballot).mapTo(Long.class).list();
+                for (int w = 0; w < 3; w++) {
+                    for (int c = 0; c < 3; c++) {
+                        h.createUpdate("INSERT INTO ward_results (result_id, ballot_id, candidacy_id, preference, row_number, "
+                                        + "ward_gss, ward_name, row_kind, votes) VALUES (:r, :b, :c, 1, :n, :g, :w, :k, :v)")
+                                .bind("r", result).bind("b", ballot).bind("c", candidacies.get(c)).bind("n", w + 1)
+                                .bind("g", wards[w][0]).bind("w", wards[w][1]).bind("k", wards[w][2])
+                                .bind("v", votes[w][c]).execute();
+                    }
+                }
+            });
+        }
+    }
 }
