@@ -349,6 +349,11 @@ public final class Ingest {
         return results.record(ballotRow, candidacyIds, d);
     }
 
+    /** The transaction's handle, for the store's other writers ({@link Events}). */
+    Handle handle() {
+        return h;
+    }
+
     /** Ballots this import has touched. */
     int ballotsTouched() {
         return touched.size();

@@ -5,15 +5,16 @@ import java.util.List;
 
 /**
  * A plain-text table: a header row, rows, columns padded to their widest cell, text left-aligned and
- * figures right-aligned. Two spaces between columns, a rule under the header.
+ * figures right-aligned. Two spaces between columns, a rule under the header. Public for the command
+ * line's own tables (event lists).
  */
-final class TextTable {
+public final class TextTable {
     private final List<String> header;
     private final boolean[] right;
     private final List<List<String>> rows = new ArrayList<>();
 
     /** Column names; a name starting with '>' is right-aligned (the '>' is dropped). */
-    TextTable(String... columns) {
+    public TextTable(String... columns) {
         header = new ArrayList<>();
         right = new boolean[columns.length];
         for (int i = 0; i < columns.length; i++) {
@@ -22,7 +23,7 @@ final class TextTable {
         }
     }
 
-    TextTable row(Object... cells) {
+    public TextTable row(Object... cells) {
         if (cells.length != header.size()) {
             throw new IllegalArgumentException(cells.length + " cells for " + header.size() + " columns");
         }
@@ -34,7 +35,7 @@ final class TextTable {
         return this;
     }
 
-    void appendTo(StringBuilder out) {
+    public void appendTo(StringBuilder out) {
         int[] width = new int[header.size()];
         for (int i = 0; i < width.length; i++) {
             width[i] = header.get(i).length();

@@ -1,0 +1,29 @@
+package org.tallyroom.store.analysis;
+
+import java.time.LocalDate;
+import org.tallyroom.analysis.ContestResult;
+import org.tallyroom.store.id.ElectionId;
+
+/**
+ * A stored ballot's current result as the analysis takes it.
+ *
+ * @param ballotId     the Democracy Club ballot id
+ * @param id           the same, parsed
+ * @param electionName the election it is filed under, by name
+ * @param divisionSlug the division's slug (null for a ballot with no division: mayor, gla.a)
+ * @param result       candidates, votes, elected and the ballot paper account; its division id is the
+ *                     division's GSS code where known, else organisation/slug (with the boundary version)
+ */
+public record StoredContest(String ballotId, ElectionId id, String electionName, String divisionSlug,
+                            ContestResult result) {
+    public LocalDate date() {
+        return id.date();
+    }
+
+    /** This contest with another division id, to compare it with a contest for the same division. */
+    public ContestResult resultAs(String divisionId) {
+        ContestResult r = result;
+        return new ContestResult(divisionId, r.divisionName(), r.seats(), r.candidates(), r.electorate(),
+                r.validPapers(), r.rejectedPapers());
+    }
+}

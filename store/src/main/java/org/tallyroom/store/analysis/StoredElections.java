@@ -1,0 +1,388 @@
+package org.tallyroom.store.analysis;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.tallyroom.analysis.CandidateVotes;
+import org.tallyroom.analysis.ContestResult;
+import org.tallyroom.analysis.composition.Event;
+import org.tallyroom.analysis.composition.Membership;
+import org.tallyroom.analysis.composition.Timeline;
+import org.tallyroom.store.Events;
+import org.tallyroom.store.Store;
+import org.tallyroom.store.StoreException;
+import org.tallyroom.store.id.ElectionId;
+import org.tallyroom.store.id.OrganisationId;
+
+/**
+ * Loads stored results into the analysis's records: one ballot as a {@link ContestResult}, an election
+ * group or organisation election as an {@link org.tallyroom.analysis.Election}, and finds what to
+ * compare them with.
+ *
+ * <p>What goes in:
+ * <ul>
+ *   <li>Each ballot's current result version. A ballot stored without a result is left out (and listed),
+ *       except a cancelled (uncontested) poll, whose candidates were returned unopposed: they stand with
+ *       0 votes and are elected, so a council's seats add up.</li>
+ *   <li>Ordinary ballots only: a by-election ({@code .by.}) is not part of an election's seats; it is an
+ *       event between elections ({@code tallyroom event}).</li>
+ *   <li>Plurality results only (first past the post, block vote): the majorities, shares and swings are
+ *       of votes, one count; a preferential or proportional result is refused with its method.</li>
+ *   <li>Party keys by {@link PartyKeys}, one spelling per party across elections and importers.</li>
+ *   <li>Division ids: the GSS code where the store has one (the same code means the same boundaries),
+ *       else the organisation and division slugs and the boundary version.</li>
+ *   <li>Valid ballot papers: for one seat, the stored valid votes (or papers issued less rejected); for a
+ *       multi-member ward, where each elector has several votes, papers issued less rejected, or the stored
+ *       valid figure only where it is below the votes cast (so it counts papers, not votes).</li>
+ * </ul>
+ *
+ * <p>The previous contest for a division is the latest earlier ordinary ballot of the same type (and
+ * subtype) whose division has the same GSS code, or, where either has none, the same slug in the same
+ * organisation. The previous organisation election is the latest earlier one of the same organisation
+ * and type with results.
+ */
+public final class StoredElections {
+    /** Methods whose results are votes the analysis can compare. */
+    private static final Set<String> PLURALITY = Set.of("fptp", "block");
+
+    private final Store store;
+
+    public StoredElections(Store store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** A ballot's current result; empty if the store has no such ballot. */
+    public Optional<StoredContest> contest(String ballotId) {
+        Optional<ElectionId> id = ElectionId.tryParse(ballotId);
+        if (id.isEmpty() || !id.get().isBallot()) {
+            return Optional.empty();
+        }
+        List<StoredContest> found = load(List.of(id.get().toString()), new ArrayList<>(), true);
+        return found.stream().findFirst();
+    }
+
+    /**
+     * The previous contest for the same division: the latest ordinary ballot of the same type and
+     * subtype polled before this one, with a result, whose division has the same GSS code (or, without
+     * codes, the same slug in the same organisation).
+     */
+    public Optional<StoredContest> previousContest(StoredContest contest) {
+        List<String> earlier = store.jdbi().withHandle(h -> h.createQuery("""
+                SELECT b2.ballot_id, b2.poll_date
+                FROM ballots b JOIN divisions d ON b.division_id = d.id
+                JOIN divisions d2 ON d2.id = d.id OR (d.gss IS NOT NULL AND d2.gss = d.gss)
+                  OR ((d.gss IS NULL OR d2.gss IS NULL) AND d2.organisation_id = d.organisation_id AND d2.slug = d.slug)
+                JOIN ballots b2 ON b2.division_id = d2.id
+                WHERE b.ballot_id = :b AND b2.poll_date < b.poll_date AND b2.by_election = FALSE
+                  AND EXISTS (SELECT 1 FROM results r WHERE r.ballot_id = b2.id)
+                ORDER BY b2.poll_date DESC, b2.ballot_id""").bind("b", contest.ballotId())
+                .map((rs, ctx) -> rs.getString(1)).list());
+        ElectionId id = contest.id();
+        for (String other : earlier) {
+            ElectionId o = ElectionId.parse(other);
+            if (o.type() == id.type() && Objects.equals(o.subtype(), id.subtype())) {
+                return contest(other);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Every ordinary ballot under an election group or organisation election (at any depth), with
+     * results; a ballot id gives that ballot alone.
+     *
+     * @throws StoreException if the store has no such election, or none of its ballots has a result
+     */
+    public StoredElection election(String electionId) {
+        List<String> ids = store.ballotIds(electionId);
+        if (ids.isEmpty()) {
+            throw new StoreException("no election '" + electionId + "' in the store; 'tallyroom elections' lists what is stored");
+        }
+        List<String> ordinary = ids.stream().filter(b -> !ElectionId.parse(b).byElection()).toList();
+        List<String> missing = new ArrayList<>();
+        List<StoredContest> contests = load(ordinary, missing, false);
+        if (contests.isEmpty()) {
+            throw new StoreException(electionId + " has no results stored" + (ordinary.isEmpty() ? " (only by-elections)" : ""));
+        }
+        record Row(String name, LocalDate date) {
+        }
+        Row row = store.jdbi().withHandle(h -> h.createQuery("SELECT name, poll_date FROM elections WHERE election_id = :e")
+                .bind("e", electionId).map((rs, ctx) -> new Row(rs.getString(1), rs.getObject(2, LocalDate.class)))
+                .findOne()).orElseGet(() -> new Row(contests.get(0).result().divisionName(), contests.get(0).date()));
+        return new StoredElection(electionId, row.name(), row.date(), contests, missing);
+    }
+
+    /**
+     * The organisation election before {@code electionId}: the latest earlier one of the same
+     * organisation and type with an ordinary ballot that has a result.
+     */
+    public Optional<String> previousOrganisationElection(String electionId) {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                SELECT e2.election_id FROM elections e JOIN elections e2
+                  ON e2.organisation_id = e.organisation_id AND e2.election_type = e.election_type
+                     AND e2.level = 'organisation' AND e2.poll_date < e.poll_date
+                WHERE e.election_id = :e AND EXISTS (SELECT 1 FROM ballots b JOIN results r ON r.ballot_id = b.id
+                     WHERE b.election_id = e2.id AND b.by_election = FALSE)
+                ORDER BY e2.poll_date DESC""").bind("e", electionId).mapTo(String.class).findFirst());
+    }
+
+    /**
+     * The last ordinary election of an organisation on or before {@code date}: its organisation
+     * election id (for types without one, such as parl, the election group's).
+     *
+     * @param organisation {@link OrganisationId} as given on the command line
+     */
+    public Optional<String> lastOrdinaryElection(OrganisationId organisation, LocalDate date) {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                SELECT e.election_id, e.poll_date FROM ballots b
+                JOIN organisations o ON b.organisation_id = o.id
+                JOIN elections e ON b.election_id = e.id
+                WHERE o.slug = :o AND b.by_election = FALSE AND b.poll_date <= :d
+                  AND EXISTS (SELECT 1 FROM results r WHERE r.ballot_id = b.id)
+                ORDER BY b.poll_date DESC""").bind("o", organisation.slug()).bind("d", date)
+                .map((rs, ctx) -> rs.getString(1)).list()).stream()
+                .filter(e -> ElectionId.parse(e).type() == organisation.type()).findFirst();
+    }
+
+    /**
+     * A ballot's current result by ward (first preferences, for a supplementary-vote contest), from the
+     * ward_results table that the ward-level importers fill.
+     *
+     * @throws StoreException if the store has no such ballot, or no ward figures for it
+     */
+    public StoredWards wards(String ballotId) {
+        return store.jdbi().withHandle(h -> {
+            boolean table;
+            try (var rs = h.getConnection().getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+                table = false;
+                while (rs.next()) {
+                    table |= rs.getString("TABLE_NAME").equalsIgnoreCase("ward_results");
+                }
+            } catch (java.sql.SQLException e) {
+                throw new StoreException("cannot read the store's tables: " + e.getMessage(), e);
+            }
+            String name = h.createQuery("SELECT name FROM ballots WHERE ballot_id = :b").bind("b", ballotId)
+                    .mapTo(String.class).findOne().orElseThrow(() -> new StoreException("no ballot '" + ballotId
+                            + "' in the store; 'tallyroom elections' lists what is stored"));
+            if (!table) {
+                throw new StoreException("this store has no ward-level results; they come with the importers of "
+                        + "ward-level files (london-2016)");
+            }
+            record Cell(int row, String gss, String ward, String candidate, String party, long votes) {
+            }
+            List<Cell> cells = h.createQuery("""
+                    SELECT w.row_number, w.ward_gss, w.ward_name, c.ballot_paper_name, pa.ec_id, pa.abbreviation,
+                           pa.name, w.votes
+                    FROM ward_results w JOIN ballots b ON w.ballot_id = b.id
+                    JOIN current_results r ON w.result_id = r.id
+                    JOIN candidacies c ON w.candidacy_id = c.id
+                    LEFT JOIN parties pa ON c.party_id = pa.id
+                    WHERE b.ballot_id = :b AND w.preference = 1
+                    ORDER BY w.row_number, c.position, c.id""").bind("b", ballotId)
+                    .map((rs, ctx) -> new Cell(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            PartyKeys.of(rs.getString(5), rs.getString(6), rs.getString(7)),
+                            wholeVotes(rs.getBigDecimal(8), rs.getString(4)))).list();
+            if (cells.isEmpty()) {
+                throw new StoreException(ballotId + " has no ward-level figures in the store");
+            }
+            Map<Integer, List<Cell>> rows = new LinkedHashMap<>();
+            cells.forEach(c -> rows.computeIfAbsent(c.row(), k -> new ArrayList<>()).add(c));
+            Set<String> seen = new java.util.HashSet<>();
+            List<ContestResult> wards = new ArrayList<>();
+            rows.forEach((row, list) -> {
+                Cell first = list.get(0);
+                String id = first.gss() == null || first.gss().isBlank() || !seen.add(first.gss()) ? "row:" + row : first.gss();
+                wards.add(new ContestResult(id, first.ward(), 1,
+                        list.stream().map(c -> new CandidateVotes(c.candidate(), c.party(), c.votes())).toList()));
+            });
+            return new StoredWards(ballotId, name, wards);
+        });
+    }
+
+    /**
+     * The body's membership from its last ordinary election on or before {@code at}, through the
+     * events stored for it after that polling day and on or before {@code at}. The election must have
+     * returned the whole body (an all-out election; a council elected by thirds is not yet handled).
+     *
+     * @throws StoreException if no ordinary election of the organisation is stored by then
+     * @throws IllegalArgumentException if an event does not fit the membership (the message gives its date)
+     */
+    public StoredTimeline timeline(OrganisationId organisation, LocalDate at) {
+        String electionId = lastOrdinaryElection(organisation, at).orElseThrow(() -> new StoreException(
+                "no ordinary election of " + organisation + " on or before " + at + " has results in the store"));
+        StoredElection election = election(electionId);
+        Membership start = Membership.elected(election.election(), election.date());
+        List<Events.StoredEvent> events = Events.list(store, organisation).stream()
+                .filter(e -> e.date().isAfter(election.date()) && !e.date().isAfter(at)).toList();
+        List<Event> replay = events.stream().map(StoredElections::event).toList();
+        return new StoredTimeline(electionId, Timeline.of(start, replay), events);
+    }
+
+    private static Event event(Events.StoredEvent e) {
+        return switch (e.type()) {
+            case RESIGNATION -> new Event.Vacancy(e.date(), e.divisionId(), e.member(), Event.Cause.RESIGNATION);
+            case DEATH -> new Event.Vacancy(e.date(), e.divisionId(), e.member(), Event.Cause.DEATH);
+            case DISQUALIFICATION -> new Event.Vacancy(e.date(), e.divisionId(), e.member(), Event.Cause.DISQUALIFICATION);
+            case BY_ELECTION -> new Event.ByElection(e.date(), e.divisionId(), e.member(), e.party());
+            case DEFECTION -> new Event.Defection(e.date(), e.divisionId(), e.member(), e.toParty());
+            case WHIP_SUSPENDED -> new Event.WhipSuspended(e.date(), e.divisionId(), e.member());
+            case WHIP_RESTORED -> new Event.WhipRestored(e.date(), e.divisionId(), e.member());
+        };
+    }
+
+    /** Loads ballots by id; those without a result (and not cancelled) go to {@code missing}. */
+    private List<StoredContest> load(List<String> ballotIds, List<String> missing, boolean single) {
+        List<StoredContest> out = new ArrayList<>();
+        for (int from = 0; from < ballotIds.size(); from += 500) {
+            List<String> chunk = ballotIds.subList(from, Math.min(ballotIds.size(), from + 500));
+            out.addAll(store.jdbi().withHandle(h -> loadChunk(h, chunk, missing, single)));
+        }
+        out.sort(Comparator.comparing(StoredContest::ballotId));
+        return out;
+    }
+
+    private record BallotRow(long id, String ballotId, String name, int seats, String votingSystem, boolean cancelled,
+                             String electionName, String divisionSlug, String divisionName, String gss,
+                             String boundaryVersion, String organisation) {
+    }
+
+    private static final class Figures {
+        final List<CandidateVotes> candidates = new ArrayList<>();
+        final List<CandidateVotes> unopposed = new ArrayList<>();
+        boolean hasResult;
+        int decimals;
+        Long electorate;
+        Long issued;
+        BigDecimal valid;
+        Long rejected;
+    }
+
+    private List<StoredContest> loadChunk(Handle h, List<String> ids, List<String> missing, boolean single) {
+        Map<Long, BallotRow> ballots = new LinkedHashMap<>();
+        h.createQuery("""
+                SELECT b.id, b.ballot_id, b.name, b.seats_contested, b.voting_system, b.cancelled, e.name,
+                       d.slug, d.name, d.gss, d.boundary_version, o.slug
+                FROM ballots b JOIN elections e ON b.election_id = e.id
+                LEFT JOIN divisions d ON b.division_id = d.id
+                LEFT JOIN organisations o ON b.organisation_id = o.id
+                WHERE b.ballot_id IN (<ids>)""").bindList("ids", ids)
+                .map((rs, ctx) -> new BallotRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10), rs.getString(11), rs.getString(12)))
+                .forEach(b -> ballots.put(b.id(), b));
+        if (ballots.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Figures> figures = new HashMap<>();
+        h.createQuery("""
+                SELECT c.ballot_id, c.ballot_paper_name, pa.ec_id, pa.abbreviation, pa.name,
+                       r.id, r.decimals, r.electorate, r.ballot_papers_issued, r.valid_votes, r.rejected,
+                       cr.votes, cr.elected
+                FROM candidacies c
+                LEFT JOIN parties pa ON c.party_id = pa.id
+                LEFT JOIN current_results r ON r.ballot_id = c.ballot_id
+                LEFT JOIN candidate_results cr ON cr.result_id = r.id AND cr.candidacy_id = c.id
+                WHERE c.ballot_id IN (<ids>)
+                ORDER BY c.ballot_id, c.position, c.id""").bindList("ids", new ArrayList<>(ballots.keySet()))
+                .map((rs, ctx) -> {
+                    Figures f = figures.computeIfAbsent(rs.getLong(1), k -> new Figures());
+                    String name = rs.getString(2);
+                    String party = PartyKeys.of(rs.getString(3), rs.getString(4), rs.getString(5));
+                    if (rs.getObject(6) == null) {
+                        f.unopposed.add(new CandidateVotes(name, party, 0, true));
+                        return f;
+                    }
+                    f.hasResult = true;
+                    f.decimals = rs.getInt(7);
+                    f.electorate = (Long) longOf(rs.getObject(8));
+                    f.issued = (Long) longOf(rs.getObject(9));
+                    f.valid = rs.getBigDecimal(10);
+                    f.rejected = (Long) longOf(rs.getObject(11));
+                    BigDecimal votes = rs.getBigDecimal(12);
+                    if (votes != null) {
+                        f.candidates.add(new CandidateVotes(name, party, wholeVotes(votes, name), rs.getBoolean(13)));
+                    }
+                    return f;
+                }).list();
+        List<StoredContest> out = new ArrayList<>();
+        for (BallotRow b : ballots.values()) {
+            Figures f = figures.getOrDefault(b.id(), new Figures());
+            ElectionId id = ElectionId.parse(b.ballotId());
+            List<CandidateVotes> candidates;
+            if (f.hasResult && !f.candidates.isEmpty()) {
+                if (b.votingSystem() != null && !PLURALITY.contains(b.votingSystem())) {
+                    if (!single) {
+                        missing.add(b.ballotId() + " (counted by " + b.votingSystem() + ")");
+                        continue;
+                    }
+                    throw new StoreException(b.ballotId() + " was counted by " + b.votingSystem()
+                            + "; the analysis takes plurality results (fptp, block)");
+                }
+                candidates = f.candidates;
+            } else if (b.cancelled() && !f.unopposed.isEmpty() && f.unopposed.size() <= b.seats()) {
+                candidates = f.unopposed;
+            } else {
+                missing.add(b.ballotId());
+                continue;
+            }
+            String divisionName = b.divisionName() != null ? b.divisionName() : b.name();
+            int seats = b.seats();
+            ContestResult result = new ContestResult(divisionId(b), divisionName, seats, candidates,
+                    optional(f.electorate), validPapers(f, seats, candidates), optional(f.rejected));
+            out.add(new StoredContest(b.ballotId(), id, b.electionName(), b.divisionSlug(), result));
+        }
+        return out;
+    }
+
+    private static OptionalLong validPapers(Figures f, int seats, List<CandidateVotes> candidates) {
+        long votes = candidates.stream().mapToLong(CandidateVotes::votes).sum();
+        Long valid = f.valid == null || f.valid.stripTrailingZeros().scale() > 0 ? null : f.valid.longValueExact();
+        Long issuedLessRejected = f.issued != null && f.rejected != null ? f.issued - f.rejected : null;
+        if (seats == 1) {
+            return valid != null ? OptionalLong.of(valid) : optional(issuedLessRejected);
+        }
+        if (issuedLessRejected != null) {
+            return OptionalLong.of(issuedLessRejected);
+        }
+        return valid != null && valid < votes ? OptionalLong.of(valid) : OptionalLong.empty();
+    }
+
+    /** The division id the analysis matches on: the GSS code, else organisation/slug[@boundary version]. */
+    private static String divisionId(BallotRow b) {
+        if (b.gss() != null && !b.gss().isBlank()) {
+            return b.gss();
+        }
+        if (b.divisionSlug() == null) {
+            return b.ballotId();
+        }
+        String bv = b.boundaryVersion() == null || b.boundaryVersion().isEmpty() ? "" : "@" + b.boundaryVersion();
+        return b.organisation() + "/" + b.divisionSlug() + bv;
+    }
+
+    private static long wholeVotes(BigDecimal votes, String name) {
+        try {
+            return votes.stripTrailingZeros().longValueExact();
+        } catch (ArithmeticException e) {
+            throw new StoreException(name + " has " + votes.toPlainString()
+                    + " votes; the analysis takes whole votes (a plurality count)");
+        }
+    }
+
+    private static Object longOf(Object o) {
+        return o == null ? null : ((Number) o).longValue();
+    }
+
+    private static OptionalLong optional(Long n) {
+        return n == null ? OptionalLong.empty() : OptionalLong.of(n);
+    }
+}
