@@ -26,3 +26,4 @@ CREATE TABLE ward_results (
 );
 CREATE INDEX ward_results_ballot ON ward_results (ballot_id);
 CREATE INDEX ward_results_gss ON ward_results (ward_gss);
+

@@ -46,9 +46,10 @@ import org.tallyroom.store.id.ElectionType;
  *
  * <p>Each ward is counted: by block vote where it elects several councillors, first past the post where
  * it elects one (Local Elections (Principal Areas) (England and Wales) Rules 2006 Sch 2 r.48-49). Where
- * the count must settle an equality of votes by lot (r.49(2)) and its draw differs from the file's
- * elected flags, the ward is counted again with the returning officer's lot taken from those flags, and
- * the tie notes say so. An elected flag the count cannot reproduce is an error.
+ * the count must settle an equality of votes by lot (r.49(2)), the lot is the returning officer's, which
+ * the file's elected flags record: the ward is counted again with the lot taken from those flags (so the
+ * result never rests on a seeded draw that happened to agree), and the tie notes say so. An elected
+ * flag the count cannot reproduce is an error.
  *
  * <p>Parties: put onto one party each through the party-name lookup ({@link PartyResolver}); an
  * official name of "Independent" is no party. People are known by name on their ward's ballot.
@@ -209,7 +210,7 @@ public final class LondonBoroughImporter {
         CountReport report = rules.count(contest, options);
         Set<String> flagged = new HashSet<>(ward.electedAsPublished());
         boolean byLot = false;
-        if (!new HashSet<>(report.electedNames()).equals(flagged) && !report.ties().isEmpty()) {
+        if (report.ties().stream().anyMatch(t -> t.resolvedBy() == org.tallyroom.count.Tie.Resolution.LOT)) {
             report = rules.count(contest, options.withLot(ward.electedAsPublished()));
             byLot = true;
             lots[0]++;
