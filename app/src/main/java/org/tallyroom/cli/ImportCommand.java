@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import results into the store (one transaction per file; re-importing a file changes nothing).",
-        subcommands = {ImportCommand.Ballots.class, ImportCommand.Ynr.class, ImportCommand.NistCdf.class})
+        subcommands = {ImportCommand.Ballots.class, ImportCommand.Ynr.class, ImportCommand.NistCdf.class,
+                ImportUkCommands.HocCandidates.class, ImportUkCommands.LondonBorough.class, ImportUkCommands.London2016Dir.class})
 final class ImportCommand {
 
     /** Runs one import, printing the outcome or the error; returns the exit code. */
@@ -50,9 +51,16 @@ final class ImportCommand {
             err.println(CsvFile.unreadable(file.toString(), e).getMessage());
             return Main.BAD_INPUT;
         }
+        return run(spec, db, file, source, importer, work);
+    }
+
+    /** Runs one import of {@code source} (which may be several files), printing the outcome and notes or the error. */
+    static int run(CommandSpec spec, DbOption db, Path file, Source source, String importer, Store.Work<Exception> work) {
+        PrintWriter err = spec.commandLine().getErr();
         try (Store store = db.open()) {
             ImportOutcome o = store.importSource(source, importer, System.getProperty("user.name", "tallyroom"), work);
             spec.commandLine().getOut().println(o.describe(file.toString()));
+            o.notes().forEach(n -> spec.commandLine().getOut().println("Note: " + n));
             spec.commandLine().getOut().flush();
             return 0;
         } catch (Exception e) {

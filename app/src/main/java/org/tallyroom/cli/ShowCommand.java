@@ -155,6 +155,9 @@ final class ShowCommand implements Callable<Integer> {
         if (v.source() != null) {
             sb.append("Source: ").append(v.source()).append('\n');
         }
+        if (v.note() != null) {
+            sb.append("Note: ").append(v.note()).append('\n');
+        }
         return sb.toString();
     }
 

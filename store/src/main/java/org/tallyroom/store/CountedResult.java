@@ -39,8 +39,31 @@ public final class CountedResult {
                 ReportJson.toJson(report), null);
     }
 
-    /** A sentence for each tie the candidate was in, as the report records it. */
-    private static String tieNote(CountReport report, int candidate) {
+    /**
+     * As {@link #declaration(BallotSpec, CountReport, ResultStatus)}, with the people and parties the
+     * source knows (one each per candidate, in the report's order; a null party for an independent) and
+     * the ballot paper account the source gives.
+     */
+    public static Declaration declaration(BallotSpec ballot, CountReport report, ResultStatus status, List<Person> people,
+                                          List<Party> parties, Turnout turnout) {
+        List<Candidate> cands = report.candidates();
+        if (people.size() != cands.size() || parties.size() != cands.size()) {
+            throw new IllegalArgumentException(ballot.id() + ": " + people.size() + " people and " + parties.size()
+                    + " parties for " + cands.size() + " candidates");
+        }
+        Set<Integer> elected = new HashSet<>(report.elected());
+        List<Declaration.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < cands.size(); i++) {
+            BigDecimal votes = BigDecimal.valueOf(report.lastStage().votesOf(i), report.decimals());
+            entries.add(new Declaration.Entry(people.get(i), parties.get(i), cands.get(i).name(), null, votes,
+                    elected.contains(i), null, tieNote(report, i)));
+        }
+        return new Declaration(ballot, entries, status, turnout, report.decimals(), report.method(),
+                ReportJson.toJson(report), null);
+    }
+
+    /** A sentence for each tie the candidate was in, as the report records it; null if none. */
+    public static String tieNote(CountReport report, int candidate) {
         StringBuilder sb = new StringBuilder();
         for (Tie t : report.ties()) {
             if (t.between().contains(candidate)) {

@@ -17,14 +17,27 @@ import java.util.Objects;
  * @param countMethod the method that counted it, where Tallyroom counted it; else null
  * @param countReport the count report JSON (REPORT-FORMAT.md), or null
  * @param reason      why, for a correction; else null
+ * @param note        a note for readers of the result (what the source lacks, how a figure was derived), or null
  */
 public record Declaration(BallotSpec ballot, List<Entry> candidates, ResultStatus status, Turnout turnout,
-                          int decimals, String countMethod, String countReport, String reason) {
+                          int decimals, String countMethod, String countReport, String reason, String note) {
     public Declaration {
+        note = note == null || note.isBlank() ? null : note.strip();
         Objects.requireNonNull(ballot, "ballot");
         candidates = List.copyOf(candidates);
         turnout = turnout == null ? Turnout.UNKNOWN : turnout;
         status = status == null ? ResultStatus.DECLARED : status;
+    }
+
+    /** A declaration without a note. */
+    public Declaration(BallotSpec ballot, List<Entry> candidates, ResultStatus status, Turnout turnout,
+                       int decimals, String countMethod, String countReport, String reason) {
+        this(ballot, candidates, status, turnout, decimals, countMethod, countReport, reason, null);
+    }
+
+    /** The same declaration with a note. */
+    public Declaration withNote(String text) {
+        return new Declaration(ballot, candidates, status, turnout, decimals, countMethod, countReport, reason, text);
     }
 
     /** Candidates and votes, declared, whole votes. */

@@ -1,5 +1,6 @@
 package org.tallyroom.store;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,12 +37,16 @@ public final class Ingest {
     private final OffsetDateTime now;
     private final ResultRecorder results;
 
-    private final Map<String, Long> organisations = new HashMap<>();
-    private final Map<String, Long> divisions = new HashMap<>();
+    private final Map<String, OrganisationRow> organisationRows = new HashMap<>();
     private final Map<String, Long> parties = new HashMap<>();
     private final Map<String, Long> elections = new HashMap<>();
     private final Map<String, Long> ballots = new HashMap<>();
     private final Set<Long> touched = new HashSet<>();
+    private final Set<Long> abbreviated = new HashSet<>();
+    private final Set<Long> divisionsLoaded = new HashSet<>();
+    private final Map<String, DivisionRow> divisionRows = new HashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private boolean partiesLoaded;
 
     Ingest(Handle h, long provenanceId, String recordedBy, OffsetDateTime now) {
         this.h = h;
@@ -58,84 +63,105 @@ public final class Ingest {
 
     /** Upserts an organisation; {@code name} null keeps the stored name (or derives one from the slug). */
     public long organisation(String slug, String name, Nation nation) {
-        Long cached = organisations.get(slug);
-        if (cached != null && name == null && nation == null) {
-            return cached;
-        }
-        Optional<Map<String, Object>> row = h.createQuery("SELECT id, name, nation FROM organisations WHERE slug = :s")
-                .bind("s", slug).mapToMap().findOne();
-        long id;
-        if (row.isEmpty()) {
-            id = h.createUpdate("INSERT INTO organisations (slug, name, nation) VALUES (:s, :n, :nation)")
-                    .bind("s", slug).bind("n", name != null ? name : Names.organisationName(slug))
-                    .bind("nation", nation == null ? null : nation.name())
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        } else {
-            id = ((Number) row.get().get("id")).longValue();
-            String newName = name != null ? name : (String) row.get().get("name");
-            String newNation = nation != null ? nation.name() : (String) row.get().get("nation");
-            if (!newName.equals(row.get().get("name")) || !Objects.equals(newNation, row.get().get("nation"))) {
-                h.createUpdate("UPDATE organisations SET name = :n, nation = :nation WHERE id = :id")
-                        .bind("n", newName).bind("nation", newNation).bind("id", id).execute();
+        OrganisationRow row = organisationRows.get(slug);
+        if (row == null) {
+            row = h.createQuery("SELECT id, name, nation FROM organisations WHERE slug = :s").bind("s", slug)
+                    .map((rs, ctx) -> new OrganisationRow(rs.getLong(1), rs.getString(2), rs.getString(3))).findOne()
+                    .orElse(null);
+            if (row == null) {
+                String newName = name != null ? name : Names.organisationName(slug);
+                String newNation = nation == null ? null : nation.name();
+                long id = h.createUpdate("INSERT INTO organisations (slug, name, nation) VALUES (:s, :n, :nation)")
+                        .bind("s", slug).bind("n", newName).bind("nation", newNation)
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                row = new OrganisationRow(id, newName, newNation);
             }
+            organisationRows.put(slug, row);
         }
-        organisations.put(slug, id);
-        return id;
+        String newName = name != null ? name : row.name();
+        String newNation = nation != null ? nation.name() : row.nation();
+        if (!newName.equals(row.name()) || !Objects.equals(newNation, row.nation())) {
+            h.createUpdate("UPDATE organisations SET name = :n, nation = :nation WHERE id = :id")
+                    .bind("n", newName).bind("nation", newNation).bind("id", row.id()).execute();
+            row = new OrganisationRow(row.id(), newName, newNation);
+            organisationRows.put(slug, row);
+        }
+        return row.id();
+    }
+
+    private record OrganisationRow(long id, String name, String nation) {
+    }
+
+    private record DivisionRow(long id, String name, String gss) {
     }
 
     /** Upserts a division of an organisation. Null name keeps the stored one; null gss keeps the stored one. */
     public long division(long organisationId, String slug, String name, String gss, String boundaryVersion) {
-        String bv = boundaryVersion == null ? "" : boundaryVersion;
-        String key = organisationId + "/" + slug + "/" + bv;
-        Long cached = divisions.get(key);
-        if (cached != null && name == null && gss == null) {
-            return cached;
-        }
-        Optional<Map<String, Object>> row = h.createQuery(
-                        "SELECT id, name, gss FROM divisions WHERE organisation_id = :o AND slug = :s AND boundary_version = :bv")
-                .bind("o", organisationId).bind("s", slug).bind("bv", bv).mapToMap().findOne();
-        long id;
-        if (row.isEmpty()) {
-            id = h.createUpdate("INSERT INTO divisions (organisation_id, slug, name, gss, boundary_version) "
+        String key = divisionKey(organisationId, slug, boundaryVersion);
+        DivisionRow row = divisionRow(organisationId, key);
+        if (row == null) {
+            String newName = name != null ? name : Names.fromSlug(slug);
+            long id = h.createUpdate("INSERT INTO divisions (organisation_id, slug, name, gss, boundary_version) "
                             + "VALUES (:o, :s, :n, :g, :bv)")
-                    .bind("o", organisationId).bind("s", slug).bind("n", name != null ? name : Names.fromSlug(slug))
-                    .bind("g", gss).bind("bv", bv)
+                    .bind("o", organisationId).bind("s", slug).bind("n", newName).bind("g", gss)
+                    .bind("bv", boundaryVersion == null ? "" : boundaryVersion)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        } else {
-            id = ((Number) row.get().get("id")).longValue();
-            String newName = name != null ? name : (String) row.get().get("name");
-            String newGss = gss != null ? gss : (String) row.get().get("gss");
-            if (!newName.equals(row.get().get("name")) || !Objects.equals(newGss, row.get().get("gss"))) {
-                h.createUpdate("UPDATE divisions SET name = :n, gss = :g WHERE id = :id")
-                        .bind("n", newName).bind("g", newGss).bind("id", id).execute();
-            }
+            divisionRows.put(key, new DivisionRow(id, newName, gss));
+            return id;
         }
-        divisions.put(key, id);
-        return id;
+        return updateDivision(key, row, name, gss);
+    }
+
+    private static String divisionKey(long organisationId, String slug, String boundaryVersion) {
+        return organisationId + "/" + slug + "/" + (boundaryVersion == null ? "" : boundaryVersion);
+    }
+
+    /** The stored division, reading all of an organisation's divisions the first time one is asked for. */
+    private DivisionRow divisionRow(long organisationId, String key) {
+        if (divisionsLoaded.add(organisationId)) {
+            h.createQuery("SELECT id, slug, boundary_version, name, gss FROM divisions WHERE organisation_id = :o")
+                    .bind("o", organisationId).map((rs, ctx) -> divisionRows.put(
+                            divisionKey(organisationId, rs.getString(2), rs.getString(3)),
+                            new DivisionRow(rs.getLong(1), rs.getString(4), rs.getString(5)))).list();
+        }
+        return divisionRows.get(key);
+    }
+
+    private long updateDivision(String key, DivisionRow row, String name, String gss) {
+        String newName = name != null ? name : row.name();
+        String newGss = gss != null ? gss : row.gss();
+        if (!newName.equals(row.name()) || !Objects.equals(newGss, row.gss())) {
+            h.createUpdate("UPDATE divisions SET name = :n, gss = :g WHERE id = :id")
+                    .bind("n", newName).bind("g", newGss).bind("id", row.id()).execute();
+            divisionRows.put(key, new DivisionRow(row.id(), newName, newGss));
+        }
+        return row.id();
     }
 
     /** Upserts a party by its key; a known abbreviation is kept when the new one is null. */
     public long party(Party p) {
-        String key = p.key();
-        Long cached = parties.get(key);
-        if (cached != null) {
-            return cached;
+        if (!partiesLoaded) {
+            h.createQuery("SELECT id, party_key, abbreviation FROM parties").map((rs, ctx) -> {
+                parties.put(rs.getString(2), rs.getLong(1));
+                if (rs.getString(3) != null) {
+                    abbreviated.add(rs.getLong(1));
+                }
+                return null;
+            }).list();
+            partiesLoaded = true;
         }
-        Optional<Map<String, Object>> row = h.createQuery("SELECT id, name, abbreviation FROM parties WHERE party_key = :k")
-                .bind("k", key).mapToMap().findOne();
-        long id;
-        if (row.isEmpty()) {
+        String key = p.key();
+        Long id = parties.get(key);
+        if (id == null) {
             id = h.createUpdate("INSERT INTO parties (party_key, ec_id, name, abbreviation) VALUES (:k, :ec, :n, :a)")
                     .bind("k", key).bind("ec", p.ecId()).bind("n", p.name()).bind("a", p.abbreviation())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        } else {
-            id = ((Number) row.get().get("id")).longValue();
-            if (p.abbreviation() != null && row.get().get("abbreviation") == null) {
-                h.createUpdate("UPDATE parties SET abbreviation = :a WHERE id = :id").bind("a", p.abbreviation())
-                        .bind("id", id).execute();
-            }
+            parties.put(key, id);
         }
-        parties.put(key, id);
+        if (p.abbreviation() != null && abbreviated.add(id)) {
+            h.createUpdate("UPDATE parties SET abbreviation = :a WHERE id = :id AND abbreviation IS NULL")
+                    .bind("a", p.abbreviation()).bind("id", id).execute();
+        }
         return id;
     }
 
@@ -156,8 +182,7 @@ public final class Ingest {
         }
         List<String> keys = new ArrayList<>(byKey.keySet());
         List<Person> updates = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += 500) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+        for (List<String> chunk : Batches.chunks(keys)) {
             h.createQuery("SELECT id, person_key, name, gender, birth_date FROM people WHERE person_key IN (<keys>)")
                     .bindList("keys", chunk).mapToMap().forEach(row -> {
                         String k = (String) row.get("person_key");
@@ -182,12 +207,9 @@ public final class Ingest {
             for (Person p : missing) {
                 batch.bind("k", p.key()).bind("n", p.name()).bind("g", p.gender()).bind("b", p.birthDate()).add();
             }
-            batch.execute();
-            List<String> missingKeys = missing.stream().map(Person::key).toList();
-            for (int from = 0; from < missingKeys.size(); from += 500) {
-                h.createQuery("SELECT id, person_key FROM people WHERE person_key IN (<keys>)")
-                        .bindList("keys", missingKeys.subList(from, Math.min(missingKeys.size(), from + 500)))
-                        .mapToMap().forEach(row -> ids.put((String) row.get("person_key"), ((Number) row.get("id")).longValue()));
+            List<Long> newIds = Batches.insertReturningIds(batch, missing.size());
+            for (int i = 0; i < missing.size(); i++) {
+                ids.put(missing.get(i).key(), newIds.get(i));
             }
         }
         return ids;
@@ -341,12 +363,244 @@ public final class Ingest {
      * figures, the result (a new version only if it differs from the current one).
      */
     public ResultRecorder.Recorded declare(Declaration d) {
-        long ballotRow = ballot(d.ballot());
-        List<Long> candidacyIds = candidacies(ballotRow, d.candidates());
-        if (!d.hasResult()) {
-            return ResultRecorder.Recorded.NO_RESULT;
+        return declareAll(List.of(d)).get(0).recorded();
+    }
+
+    /**
+     * What {@link #declareAll} stored for one declaration.
+     *
+     * @param ballotRow   the ballot's row id
+     * @param candidacies the candidacies' row ids, in the declaration's order
+     * @param recorded    what became of the result
+     * @param resultId    the new result version's row id, or null where none was recorded
+     */
+    public record Declared(long ballotRow, List<Long> candidacies, ResultRecorder.Recorded recorded, Long resultId) {
+    }
+
+    /**
+     * Stores many declarations as {@link #declare} would, one after another, in a few statements: ballots
+     * stored before are read in chunks, and ballots, people, candidacies, results and figures new to
+     * the store go in as JDBC batches returning their keys (no existence checks for rows this call
+     * creates). A ballot declared twice in the list is stored in order, as two calls would.
+     */
+    public List<Declared> declareAll(List<Declaration> ds) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < ds.size(); i++) {
+            if (!seen.add(ds.get(i).ballot().id().toString())) {
+                List<Declared> out = new ArrayList<>(declareAll(ds.subList(0, i)));
+                out.addAll(declareAll(ds.subList(i, ds.size())));
+                return out;
+            }
         }
-        return results.record(ballotRow, candidacyIds, d);
+        List<BallotSpec> specs = ds.stream().map(Declaration::ballot).toList();
+        boolean[] created = new boolean[ds.size()];
+        List<Long> ballotRows = ballots(specs, created);
+        List<List<Long>> candidacyRows = candidacies(ballotRows, created, ds);
+        List<ResultRecorder.Pending> pending = new ArrayList<>();
+        for (int i = 0; i < ds.size(); i++) {
+            if (ds.get(i).hasResult()) {
+                pending.add(new ResultRecorder.Pending(ballotRows.get(i), candidacyRows.get(i), ds.get(i), created[i]));
+            }
+        }
+        List<ResultRecorder.Done> done = results.recordAll(pending);
+        List<Declared> out = new ArrayList<>(ds.size());
+        int next = 0;
+        for (int i = 0; i < ds.size(); i++) {
+            if (ds.get(i).hasResult()) {
+                ResultRecorder.Done r = done.get(next++);
+                out.add(new Declared(ballotRows.get(i), candidacyRows.get(i), r.recorded(), r.resultId()));
+            } else {
+                out.add(new Declared(ballotRows.get(i), candidacyRows.get(i), ResultRecorder.Recorded.NO_RESULT, null));
+            }
+        }
+        return out;
+    }
+
+    /** Upserts ballots (distinct ids); {@code created[i]} is set where the ballot is new to the store. */
+    private List<Long> ballots(List<BallotSpec> specs, boolean[] created) {
+        Map<String, Map<String, Object>> stored = new HashMap<>();
+        for (List<String> chunk : Batches.chunks(specs.stream().map(s -> s.id().toString()).toList())) {
+            h.createQuery("SELECT id, ballot_id, name, division_id, seats_contested, voting_system, cancelled FROM ballots "
+                    + "WHERE ballot_id IN (<b>)").bindList("b", chunk).mapToMap()
+                    .forEach(r -> stored.put((String) r.get("ballot_id"), r));
+        }
+        Long[] rows = new Long[specs.size()];
+        PreparedBatch inserts = h.prepareBatch("INSERT INTO ballots (ballot_id, election_id, organisation_id, division_id, "
+                + "poll_date, name, seats_contested, voting_system, by_election, cancelled) "
+                + "VALUES (:b, :e, :o, :d, :date, :n, :seats, :vs, :by, :c)");
+        List<Integer> inserted = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            BallotSpec spec = specs.get(i);
+            ElectionId id = spec.id();
+            String orgSlug = Names.organisationSlug(id);
+            long org = organisation(orgSlug, spec.organisationName(), id.type().hasOrganisation() ? spec.nation() : null);
+            Long division = id.division() == null ? null
+                    : division(org, id.division(), spec.divisionName(), spec.gss(), spec.boundaryVersion());
+            long election = election(id.parent().orElseThrow(), null);
+            String name = spec.name() != null ? spec.name()
+                    : spec.divisionName() != null ? spec.divisionName()
+                    : id.division() != null ? Names.fromSlug(id.division())
+                    : spec.organisationName() != null ? spec.organisationName() : Names.organisationName(orgSlug);
+            boolean nameGiven = spec.name() != null || spec.divisionName() != null;
+            String key = id.toString();
+            Map<String, Object> r = stored.get(key);
+            if (r == null) {
+                inserts.bind("b", key).bind("e", election).bind("o", org).bind("d", division).bind("date", id.date())
+                        .bind("n", name).bind("seats", spec.seats()).bind("vs", spec.votingSystem())
+                        .bind("by", id.byElection()).bind("c", spec.cancelled()).add();
+                inserted.add(i);
+                created[i] = true;
+                continue;
+            }
+            long rowId = ((Number) r.get("id")).longValue();
+            String newName = nameGiven ? name : (String) r.get("name");
+            String newSystem = spec.votingSystem() != null ? spec.votingSystem() : (String) r.get("voting_system");
+            Long oldDivision = r.get("division_id") == null ? null : ((Number) r.get("division_id")).longValue();
+            if (!newName.equals(r.get("name")) || !Objects.equals(division, oldDivision)
+                    || spec.seats() != ((Number) r.get("seats_contested")).intValue()
+                    || !Objects.equals(newSystem, r.get("voting_system")) || spec.cancelled() != (Boolean) r.get("cancelled")) {
+                h.createUpdate("UPDATE ballots SET name = :n, division_id = :d, seats_contested = :seats, "
+                                + "voting_system = :vs, cancelled = :c WHERE id = :id")
+                        .bind("n", newName).bind("d", division).bind("seats", spec.seats()).bind("vs", newSystem)
+                        .bind("c", spec.cancelled()).bind("id", rowId).execute();
+            }
+            rows[i] = rowId;
+        }
+        List<Long> ids = Batches.insertReturningIds(inserts, inserted.size());
+        for (int k = 0; k < inserted.size(); k++) {
+            rows[inserted.get(k)] = ids.get(k);
+        }
+        for (int i = 0; i < specs.size(); i++) {
+            ballots.put(specs.get(i).id().toString(), rows[i]);
+            touched.add(rows[i]);
+        }
+        return List.of(rows);
+    }
+
+    /**
+     * Upserts the candidacies of many ballots (distinct), each in ballot-paper order; returns their row ids
+     * in the same order. Candidacies of ballots just created need no look-up.
+     */
+    private List<List<Long>> candidacies(List<Long> ballotRows, boolean[] created, List<Declaration> ds) {
+        Map<String, Long> personIds = people(ds.stream().flatMap(d -> d.candidates().stream())
+                .map(Declaration.Entry::person).toList());
+        List<Long> known = new ArrayList<>();
+        for (int i = 0; i < ballotRows.size(); i++) {
+            if (!created[i]) {
+                known.add(ballotRows.get(i));
+            }
+        }
+        Map<Long, Map<Long, Map<String, Object>>> existing = new HashMap<>();
+        for (List<Long> chunk : Batches.chunks(known)) {
+            h.createQuery("SELECT id, ballot_id, person_id, party_id, ballot_paper_name, list_position, position "
+                    + "FROM candidacies WHERE ballot_id IN (<b>)").bindList("b", chunk).mapToMap()
+                    .forEach(r -> existing.computeIfAbsent(((Number) r.get("ballot_id")).longValue(), k -> new HashMap<>())
+                            .put(((Number) r.get("person_id")).longValue(), r));
+        }
+        PreparedBatch inserts = h.prepareBatch("INSERT INTO candidacies (ballot_id, person_id, party_id, ballot_paper_name, "
+                + "list_position, position) VALUES (:b, :p, :party, :n, :lp, :pos)");
+        List<Long[]> out = new ArrayList<>();
+        List<int[]> insertedAt = new ArrayList<>();
+        for (int i = 0; i < ds.size(); i++) {
+            List<Declaration.Entry> entries = ds.get(i).candidates();
+            long ballotRow = ballotRows.get(i);
+            Map<Long, Map<String, Object>> old = existing.getOrDefault(ballotRow, Map.of());
+            Long[] ids = new Long[entries.size()];
+            Set<Long> onBallot = new HashSet<>();
+            for (int j = 0; j < entries.size(); j++) {
+                Declaration.Entry e = entries.get(j);
+                int position = j + 1;
+                long person = personIds.get(e.person().key());
+                if (!onBallot.add(person)) {
+                    throw new IllegalArgumentException(ds.get(i).ballot().id() + ": candidate " + e.person().name()
+                            + " (" + e.person().key() + ") appears twice on one ballot");
+                }
+                Long party = e.party() == null ? null : party(e.party());
+                Map<String, Object> row = old.get(person);
+                if (row == null) {
+                    inserts.bind("b", ballotRow).bind("p", person).bind("party", party).bind("n", e.ballotPaperName())
+                            .bind("lp", e.listPosition()).bind("pos", position).add();
+                    insertedAt.add(new int[] {i, j});
+                    continue;
+                }
+                long id = ((Number) row.get("id")).longValue();
+                Long oldParty = row.get("party_id") == null ? null : ((Number) row.get("party_id")).longValue();
+                Integer oldList = row.get("list_position") == null ? null : ((Number) row.get("list_position")).intValue();
+                if (!Objects.equals(oldParty, party) || !e.ballotPaperName().equals(row.get("ballot_paper_name"))
+                        || !Objects.equals(oldList, e.listPosition()) || ((Number) row.get("position")).intValue() != position) {
+                    h.createUpdate("UPDATE candidacies SET party_id = :party, ballot_paper_name = :n, list_position = :lp, "
+                                    + "position = :pos WHERE id = :id")
+                            .bind("party", party).bind("n", e.ballotPaperName()).bind("lp", e.listPosition())
+                            .bind("pos", position).bind("id", id).execute();
+                }
+                ids[j] = id;
+            }
+            out.add(ids);
+        }
+        List<Long> newIds = Batches.insertReturningIds(inserts, insertedAt.size());
+        for (int k = 0; k < insertedAt.size(); k++) {
+            out.get(insertedAt.get(k)[0])[insertedAt.get(k)[1]] = newIds.get(k);
+        }
+        return out.stream().map(List::of).toList();
+    }
+
+    /**
+     * One row of a result broken down by ward: for each candidate of the declaration (in its order), the
+     * votes in this ward, postal pseudo-ward or area.
+     *
+     * @param rowNumber  the row's place in the source (its line), unique within a ballot and preference
+     * @param gss        the ward's GSS code, or null (postal votes, an area counted whole)
+     * @param name       the ward's name as the source gives it
+     * @param area       a larger area the source names the row under (a constituency), or null
+     * @param kind       {@code ward}, {@code postal} or {@code undivided-area}
+     * @param preference 1 for votes (first preferences), 2 for second preferences
+     * @param votes      votes per candidate, in the declaration's order; null where the source has no figure
+     */
+    public record WardFigures(long rowNumber, String gss, String name, String area, String kind, int preference,
+                              List<BigDecimal> votes) {
+        public WardFigures {
+            votes = java.util.Collections.unmodifiableList(new ArrayList<>(votes));
+        }
+    }
+
+    /**
+     * Stores a result's ward breakdown with the result version {@link #declareAll} just recorded; does
+     * nothing where no new version was recorded (the stored version keeps its breakdown).
+     */
+    public void wardResults(Declared declared, List<WardFigures> rows) {
+        if (declared.resultId() == null || rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO ward_results (result_id, ballot_id, candidacy_id, preference, "
+                + "row_number, ward_gss, ward_name, area_name, row_kind, votes) "
+                + "VALUES (:r, :b, :c, :pref, :row, :gss, :name, :area, :kind, :v)");
+        for (WardFigures w : rows) {
+            if (w.votes().size() != declared.candidacies().size()) {
+                throw new IllegalArgumentException("ward " + w.name() + ": " + w.votes().size() + " figures for "
+                        + declared.candidacies().size() + " candidates");
+            }
+            for (int c = 0; c < w.votes().size(); c++) {
+                if (w.votes().get(c) == null) {
+                    continue;
+                }
+                batch.bind("r", declared.resultId()).bind("b", declared.ballotRow()).bind("c", declared.candidacies().get(c))
+                        .bind("pref", w.preference()).bind("row", w.rowNumber()).bind("gss", w.gss()).bind("name", w.name())
+                        .bind("area", w.area()).bind("kind", w.kind()).bind("v", w.votes().get(c)).add();
+            }
+        }
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    /** Adds a sentence the person importing should see (what the source lacks, what was derived). */
+    public void note(String text) {
+        notes.add(text);
+    }
+
+    /** The notes added so far. */
+    public List<String> notes() {
+        return List.copyOf(notes);
     }
 
     /** The transaction's handle, for the store's other writers ({@link Events}). */

@@ -48,64 +48,145 @@ public final class ResultRecorder {
     }
 
     Recorded record(long ballotRow, List<Long> candidacyIds, Declaration d) {
-        List<Figures> figures = new ArrayList<>();
-        List<Declaration.Entry> entries = d.candidates();
-        List<Integer> ranks = ranks(entries);
-        for (int i = 0; i < entries.size(); i++) {
-            Declaration.Entry e = entries.get(i);
-            figures.add(new Figures(candidacyIds.get(i), e.votes(), e.elected(), ranks.get(i), e.tieBreakNote()));
-        }
-        String fingerprint = fingerprint(figures, d.turnout());
-        Map<String, Object> current = h.createQuery("SELECT id, version, status FROM results WHERE ballot_id = :b "
-                        + "ORDER BY version DESC").bind("b", ballotRow).setMaxRows(1).mapToMap().findFirst().orElse(null);
-        ResultStatus status = d.status();
-        String reason = d.reason();
-        int version = 1;
-        if (current != null) {
-            long currentId = ((Number) current.get("id")).longValue();
-            int currentVersion = ((Number) current.get("version")).intValue();
-            ResultStatus currentStatus = ResultStatus.parse((String) current.get("status"));
-            boolean same = fingerprint.equals(fingerprint(currentId));
-            if (same && !(currentStatus == ResultStatus.PROVISIONAL && status != ResultStatus.PROVISIONAL)) {
-                unchanged++;
-                return Recorded.UNCHANGED;
+        return recordAll(List.of(new Pending(ballotRow, candidacyIds, d, false))).get(0).recorded();
+    }
+
+    /** One declaration's result to record: its ballot row, candidacy rows in entry order, and whether the ballot is new. */
+    record Pending(long ballotRow, List<Long> candidacyIds, Declaration declaration, boolean newBallot) {
+    }
+
+    /** What became of one pending result: the new result row, or null where nothing was recorded. */
+    record Done(Recorded recorded, Long resultId) {
+    }
+
+    /**
+     * Records many results with a handful of statements: the current versions of ballots stored before
+     * this call are read in chunks, and new versions, their figures and rejections go in as batches.
+     * Each ballot must appear at most once.
+     */
+    List<Done> recordAll(List<Pending> pending) {
+        List<Long> known = pending.stream().filter(p -> !p.newBallot()).map(Pending::ballotRow).toList();
+        Map<Long, Current> current = currentVersions(known);
+        List<Done> out = new ArrayList<>(pending.size());
+        List<Insert> inserts = new ArrayList<>();
+        for (Pending p : pending) {
+            Declaration d = p.declaration();
+            List<Figures> figures = new ArrayList<>();
+            List<Declaration.Entry> entries = d.candidates();
+            List<Integer> ranks = ranks(entries);
+            for (int i = 0; i < entries.size(); i++) {
+                Declaration.Entry e = entries.get(i);
+                figures.add(new Figures(p.candidacyIds().get(i), e.votes(), e.elected(), ranks.get(i), e.tieBreakNote()));
             }
-            if (!same && currentStatus != ResultStatus.PROVISIONAL && status != ResultStatus.PROVISIONAL) {
-                status = ResultStatus.CORRECTED;
-                if (reason == null || reason.isBlank()) {
-                    reason = "figures differ from version " + currentVersion;
+            Current cur = current.get(p.ballotRow());
+            ResultStatus status = d.status();
+            String reason = d.reason();
+            int version = 1;
+            if (cur != null) {
+                boolean same = fingerprint(figures, d.turnout()).equals(cur.fingerprint());
+                if (same && !(cur.status() == ResultStatus.PROVISIONAL && status != ResultStatus.PROVISIONAL)) {
+                    unchanged++;
+                    out.add(new Done(Recorded.UNCHANGED, null));
+                    continue;
                 }
+                if (!same && cur.status() != ResultStatus.PROVISIONAL && status != ResultStatus.PROVISIONAL) {
+                    status = ResultStatus.CORRECTED;
+                    if (reason == null || reason.isBlank()) {
+                        reason = "figures differ from version " + cur.version();
+                    }
+                }
+                version = cur.version() + 1;
             }
-            version = currentVersion + 1;
+            if (status == ResultStatus.CORRECTED && (reason == null || reason.isBlank())) {
+                throw new IllegalArgumentException("a correction needs a reason");
+            }
+            inserts.add(new Insert(p, version, status, reason, figures));
+            out.add(null);
         }
-        if (status == ResultStatus.CORRECTED && (reason == null || reason.isBlank())) {
-            throw new IllegalArgumentException("a correction needs a reason");
-        }
-        BigDecimal valid = d.turnout().valid();
-        long resultId = h.createUpdate("INSERT INTO results (ballot_id, version, status, recorded_by, recorded_at, reason, "
-                        + "provenance_id, decimals, electorate, ballot_papers_issued, valid_votes, rejected, count_method, "
-                        + "count_report) VALUES (:b, :v, :s, :by, :at, :reason, :prov, :dp, :el, :issued, :valid, :rej, :m, :rep)")
-                .bind("b", ballotRow).bind("v", version).bind("s", status.id()).bind("by", recordedBy).bind("at", now)
-                .bind("reason", reason).bind("prov", provenanceId).bind("dp", d.decimals())
-                .bind("el", d.turnout().electorate()).bind("issued", d.turnout().ballotPapersIssued()).bind("valid", valid)
-                .bind("rej", d.turnout().rejected()).bind("m", d.countMethod()).bind("rep", d.countReport())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        PreparedBatch batch = h.prepareBatch("INSERT INTO candidate_results (result_id, candidacy_id, votes, elected, "
-                + "rank_order, tie_break_note) VALUES (:r, :c, :v, :e, :rank, :note)");
-        for (Figures f : figures) {
-            batch.bind("r", resultId).bind("c", f.candidacy).bind("v", f.votes).bind("e", f.elected).bind("rank", f.rank)
-                    .bind("note", f.note).add();
-        }
-        if (batch.size() > 0) {
-            batch.execute();
-        }
-        if (!d.turnout().rejectedByReason().isEmpty()) {
+        if (!inserts.isEmpty()) {
+            PreparedBatch batch = h.prepareBatch("INSERT INTO results (ballot_id, version, status, recorded_by, recorded_at, "
+                    + "reason, provenance_id, decimals, electorate, ballot_papers_issued, valid_votes, rejected, count_method, "
+                    + "count_report, note) VALUES (:b, :v, :s, :by, :at, :reason, :prov, :dp, :el, :issued, :valid, :rej, :m, "
+                    + ":rep, :note)");
+            for (Insert i : inserts) {
+                Declaration d = i.pending().declaration();
+                Turnout t = d.turnout();
+                batch.bind("b", i.pending().ballotRow()).bind("v", i.version()).bind("s", i.status().id())
+                        .bind("by", recordedBy).bind("at", now).bind("reason", i.reason()).bind("prov", provenanceId)
+                        .bind("dp", d.decimals()).bind("el", t.electorate()).bind("issued", t.ballotPapersIssued())
+                        .bind("valid", t.valid()).bind("rej", t.rejected()).bind("m", d.countMethod())
+                        .bind("rep", d.countReport()).bind("note", d.note()).add();
+            }
+            List<Long> ids = Batches.insertReturningIds(batch, inserts.size());
+            PreparedBatch cand = h.prepareBatch("INSERT INTO candidate_results (result_id, candidacy_id, votes, elected, "
+                    + "rank_order, tie_break_note) VALUES (:r, :c, :v, :e, :rank, :note)");
             PreparedBatch rej = h.prepareBatch("INSERT INTO result_rejections (result_id, reason, papers) VALUES (:r, :reason, :n)");
-            d.turnout().rejectedByReason().forEach((k, v) -> rej.bind("r", resultId).bind("reason", k.id()).bind("n", v).add());
-            rej.execute();
+            int next = 0;
+            for (int k = 0; k < out.size(); k++) {
+                if (out.get(k) != null) {
+                    continue;
+                }
+                Insert i = inserts.get(next);
+                long resultId = ids.get(next++);
+                for (Figures f : i.figures()) {
+                    cand.bind("r", resultId).bind("c", f.candidacy).bind("v", f.votes).bind("e", f.elected)
+                            .bind("rank", f.rank).bind("note", f.note).add();
+                }
+                i.pending().declaration().turnout().rejectedByReason().forEach((reason, n) ->
+                        rej.bind("r", resultId).bind("reason", reason.id()).bind("n", n).add());
+                out.set(k, new Done(Recorded.NEW_VERSION, resultId));
+                newVersions++;
+            }
+            if (cand.size() > 0) {
+                cand.execute();
+            }
+            if (rej.size() > 0) {
+                rej.execute();
+            }
         }
-        newVersions++;
-        return Recorded.NEW_VERSION;
+        return out;
+    }
+
+    private record Insert(Pending pending, int version, ResultStatus status, String reason, List<Figures> figures) {
+    }
+
+    private record Current(long id, int version, ResultStatus status, String fingerprint) {
+    }
+
+    /** The current version of each ballot that has one, with its fingerprint; read in chunks. */
+    private Map<Long, Current> currentVersions(List<Long> ballotRows) {
+        Map<Long, Current> out = new java.util.HashMap<>();
+        for (List<Long> chunk : Batches.chunks(ballotRows)) {
+            Map<Long, Map<String, Object>> latest = new java.util.HashMap<>();
+            h.createQuery("SELECT id, ballot_id, version, status, electorate, ballot_papers_issued, valid_votes, rejected "
+                            + "FROM results WHERE ballot_id IN (<b>)").bindList("b", chunk).mapToMap()
+                    .forEach(r -> latest.merge(((Number) r.get("ballot_id")).longValue(), r,
+                            (a, b) -> ((Number) a.get("version")).intValue() >= ((Number) b.get("version")).intValue() ? a : b));
+            if (latest.isEmpty()) {
+                continue;
+            }
+            List<Long> resultIds = latest.values().stream().map(r -> ((Number) r.get("id")).longValue()).toList();
+            Map<Long, List<Figures>> figures = new java.util.HashMap<>();
+            h.createQuery("SELECT result_id, candidacy_id, votes, elected, rank_order, tie_break_note "
+                            + "FROM candidate_results WHERE result_id IN (<r>)").bindList("r", resultIds)
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), new Figures(rs.getLong(2), rs.getBigDecimal(3),
+                            rs.getBoolean(4), rs.getObject(5, Integer.class), rs.getString(6))))
+                    .forEach(e -> figures.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            Map<Long, Map<RejectionReason, Long>> reasons = new java.util.HashMap<>();
+            h.createQuery("SELECT result_id, reason, papers FROM result_rejections WHERE result_id IN (<r>)")
+                    .bindList("r", resultIds).mapToMap()
+                    .forEach(row -> reasons.computeIfAbsent(((Number) row.get("result_id")).longValue(),
+                            k -> new java.util.EnumMap<>(RejectionReason.class))
+                            .put(reason((String) row.get("reason")), ((Number) row.get("papers")).longValue()));
+            latest.forEach((ballot, r) -> {
+                long id = ((Number) r.get("id")).longValue();
+                Turnout t = new Turnout(longOrNull(r.get("electorate")), longOrNull(r.get("ballot_papers_issued")),
+                        (BigDecimal) r.get("valid_votes"), longOrNull(r.get("rejected")), reasons.getOrDefault(id, Map.of()));
+                out.put(ballot, new Current(id, ((Number) r.get("version")).intValue(),
+                        ResultStatus.parse((String) r.get("status")), fingerprint(figures.getOrDefault(id, List.of()), t)));
+            });
+        }
+        return out;
     }
 
     int newVersions() {
@@ -152,21 +233,6 @@ public final class ResultRecorder {
                 .append('|').append(t.rejected()).append('|');
         new TreeMap<>(t.rejectedByReason()).forEach((k, v) -> sb.append(k.id()).append('=').append(v).append(','));
         return sb.toString();
-    }
-
-    private String fingerprint(long resultId) {
-        List<Figures> figures = h.createQuery("SELECT candidacy_id, votes, elected, rank_order, tie_break_note "
-                        + "FROM candidate_results WHERE result_id = :r").bind("r", resultId)
-                .map((rs, ctx) -> new Figures(rs.getLong(1), rs.getBigDecimal(2), rs.getBoolean(3),
-                        (Integer) rs.getObject(4, Integer.class), rs.getString(5))).list();
-        Map<String, Object> r = h.createQuery("SELECT electorate, ballot_papers_issued, valid_votes, rejected FROM results "
-                + "WHERE id = :r").bind("r", resultId).mapToMap().one();
-        Map<RejectionReason, Long> byReason = new java.util.EnumMap<>(RejectionReason.class);
-        h.createQuery("SELECT reason, papers FROM result_rejections WHERE result_id = :r").bind("r", resultId).mapToMap()
-                .forEach(row -> byReason.put(reason((String) row.get("reason")), ((Number) row.get("papers")).longValue()));
-        Turnout t = new Turnout(longOrNull(r.get("electorate")), longOrNull(r.get("ballot_papers_issued")),
-                (BigDecimal) r.get("valid_votes"), longOrNull(r.get("rejected")), byReason);
-        return fingerprint(figures, t);
     }
 
     static RejectionReason reason(String id) {

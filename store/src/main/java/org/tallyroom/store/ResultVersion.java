@@ -19,12 +19,21 @@ import java.util.List;
  * @param candidates  every candidate's figures, in ballot-paper order
  * @param countMethod the method Tallyroom counted it by, or null
  * @param countReport the count report JSON, or null
+ * @param note        the importer's note for readers (what the source lacks), or null
  */
 public record ResultVersion(int version, ResultStatus status, String recordedBy, Instant recordedAt, String reason,
                             String source, int decimals, Turnout turnout, List<Figures> candidates,
-                            String countMethod, String countReport) {
+                            String countMethod, String countReport, String note) {
     public ResultVersion {
         candidates = List.copyOf(candidates);
+    }
+
+    /** A version without a note. */
+    public ResultVersion(int version, ResultStatus status, String recordedBy, Instant recordedAt, String reason,
+                         String source, int decimals, Turnout turnout, List<Figures> candidates,
+                         String countMethod, String countReport) {
+        this(version, status, recordedBy, recordedAt, reason, source, decimals, turnout, candidates, countMethod,
+                countReport, null);
     }
 
     /**

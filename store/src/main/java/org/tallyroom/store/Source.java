@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A source being imported: its name (as the user gave it) and the SHA-256 of its bytes, which with the
@@ -22,6 +23,19 @@ public record Source(String name, String sha256) {
             }
         }
         return new Source(file.toString(), HexFormat.of().formatHex(md.digest()));
+    }
+
+    /**
+     * A source made of several files read together (a results file and its companion): the name lists
+     * them, the digest covers each file's bytes in the order given (not their names, so moving the
+     * files does not make them a new source).
+     */
+    public static Source of(String name, List<Path> files) throws IOException {
+        MessageDigest md = digest();
+        for (Path f : files) {
+            md.update(of(f).sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        return new Source(name, HexFormat.of().formatHex(md.digest()));
     }
 
     public static Source of(String name, byte[] bytes) {

@@ -150,9 +150,12 @@ public final class Store implements AutoCloseable {
             Ingest ingest = new Ingest(h, provenance, by, now);
             work.run(ingest);
             ImportOutcome outcome = new ImportOutcome(false, provenance, ingest.ballotsTouched(),
-                    ingest.results().newVersions(), ingest.results().unchanged());
+                    ingest.results().newVersions(), ingest.results().unchanged(), ingest.notes());
+            StringBuilder summary = new StringBuilder(outcome.describe(source.name()));
+            outcome.notes().forEach(n -> summary.append('\n').append(n));
             h.createUpdate("UPDATE provenance SET summary = :s WHERE id = :id")
-                    .bind("s", outcome.describe(source.name())).bind("id", provenance).execute();
+                    .bind("s", summary.length() > 2000 ? summary.substring(0, 1997) + "..." : summary.toString())
+                    .bind("id", provenance).execute();
             return outcome;
         });
     }
@@ -231,7 +234,7 @@ public final class Store implements AutoCloseable {
             ballot.get().candidates().forEach(c -> candidates.put(c.id(), c));
             List<Map<String, Object>> rows = h.createQuery("""
                     SELECT r.id, r.version, r.status, r.recorded_by, r.recorded_at, r.reason, p.source_name, r.decimals,
-                           r.electorate, r.ballot_papers_issued, r.valid_votes, r.rejected, r.count_method, r.count_report
+                           r.electorate, r.ballot_papers_issued, r.valid_votes, r.rejected, r.count_method, r.count_report, r.note
                     FROM results r JOIN ballots b ON r.ballot_id = b.id
                     LEFT JOIN provenance p ON r.provenance_id = p.id
                     WHERE b.ballot_id = :b ORDER BY r.version""").bind("b", ballotId)
@@ -265,7 +268,7 @@ public final class Store implements AutoCloseable {
                 out.add(new ResultVersion(((Number) r.get("version")).intValue(), ResultStatus.parse((String) r.get("status")),
                         (String) r.get("recorded_by"), at == null ? null : at.toInstant(), (String) r.get("reason"),
                         (String) r.get("source_name"), dp, t, figures, (String) r.get("count_method"),
-                        (String) r.get("count_report")));
+                        (String) r.get("count_report"), (String) r.get("note")));
             }
             return out;
         });

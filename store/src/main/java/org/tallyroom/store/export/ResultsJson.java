@@ -80,6 +80,9 @@ public final class ResultsJson {
         res.put("status", v.status().id());
         res.put("recorded_by", v.recordedBy());
         res.put("recorded_at", v.recordedAt() == null ? null : v.recordedAt().toString());
+        if (v.note() != null) {
+            res.put("note", v.note());
+        }
         if (v.reason() != null) {
             res.put("reason", v.reason());
         }

@@ -1,0 +1,179 @@
+package org.tallyroom.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tallyroom.io.CsvFile;
+import org.tallyroom.io.InputException;
+import org.tallyroom.store.Source;
+import org.tallyroom.store.uk.HocCandidatesImporter;
+import org.tallyroom.store.uk.London2016Importer;
+import org.tallyroom.store.uk.LondonBoroughImporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The importers of published UK results files: {@code tallyroom import hoc-candidates|london-borough|london-2016}. */
+final class ImportUkCommands {
+    private ImportUkCommands() {
+    }
+
+    /** One source over several files, or the error printed and null. */
+    private static Source source(CommandSpec spec, String name, List<Path> files) {
+        try {
+            return Source.of(name, files);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println(CsvFile.unreadable(name, e).getMessage());
+            return null;
+        }
+    }
+
+    @Command(name = "hoc-candidates", mixinStandardHelpOptions = true,
+            description = "Import a House of Commons Library general election file by candidate (2017 or 2019 layout): "
+                    + "one ballot per constituency, counted by first past the post.")
+    static final class HocCandidates implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DbOption db = new DbOption();
+
+        @Option(names = "--constituencies", paramLabel = "FILE",
+                description = "The by-constituency file: electorate, valid and rejected papers.")
+        Path constituencies;
+
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+                description = "Polling day (default: from the file name, ge2017 = 2017-06-08, ge2019 = 2019-12-12).")
+        LocalDate date;
+
+        @Parameters(paramLabel = "FILE", description = "The by-candidate file.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            LocalDate day;
+            try {
+                day = HocCandidatesImporter.date(file, date);
+            } catch (InputException e) {
+                err.println(e.getMessage());
+                err.println("Nothing was imported.");
+                return Main.BAD_INPUT;
+            }
+            List<Path> files = new ArrayList<>(List.of(file));
+            if (constituencies != null) {
+                files.add(constituencies);
+            }
+            Source source = source(spec, file + (constituencies == null ? "" : " + " + constituencies), files);
+            if (source == null) {
+                return Main.BAD_INPUT;
+            }
+            String importer = HocCandidatesImporter.NAME + " " + day + (constituencies == null ? "" : " constituencies");
+            return ImportCommand.run(spec, db, file, source, importer,
+                    ingest -> HocCandidatesImporter.load(file, constituencies, day, ingest));
+        }
+    }
+
+    @Command(name = "london-borough", mixinStandardHelpOptions = true,
+            description = "Import London borough election results (2018 or 2022 layout): one ballot per ward, counted "
+                    + "by block vote (first past the post for one seat), parties normalised through the party-name lookup.")
+    static final class LondonBorough implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DbOption db = new DbOption();
+
+        @Option(names = "--wards", paramLabel = "FILE",
+                description = "2022 layout: the wards file (seats, electorate, rejected papers); default: the candidates "
+                        + "file's name with 'wards' for 'candidates', beside it.")
+        Path wards;
+
+        @Option(names = "--party-lookup", paramLabel = "FILE",
+                description = "The party-name lookup (ward_party_name,official_party_name,party_code); default: "
+                        + "party-name-lookup.csv beside the candidates file, if there is one.")
+        Path partyLookup;
+
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+                description = "Polling day (default: the 2022 file's election_date; for 2018 from the file name's year).")
+        LocalDate date;
+
+        @Parameters(paramLabel = "CANDIDATES", description = "The candidates file.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            Path lookup = partyLookup != null ? partyLookup
+                    : LondonBoroughImporter.beside(file, "party-name-lookup.csv").orElse(null);
+            Path wardsFile = wards;
+            try {
+                if (wardsFile == null && Files.isRegularFile(file)
+                        && LondonBoroughImporter.layout(file) == LondonBoroughImporter.Layout.Y2022) {
+                    wardsFile = LondonBoroughImporter.defaultWards(file).orElse(null);
+                }
+            } catch (InputException e) {
+                err.println(e.getMessage());
+                err.println("Nothing was imported.");
+                return Main.BAD_INPUT;
+            }
+            List<Path> files = new ArrayList<>(List.of(file));
+            StringBuilder name = new StringBuilder(file.toString());
+            StringBuilder importer = new StringBuilder(LondonBoroughImporter.NAME + (date == null ? "" : " " + date));
+            if (wardsFile != null) {
+                files.add(wardsFile);
+                name.append(" + ").append(wardsFile);
+                importer.append(" wards");
+            }
+            if (lookup != null) {
+                files.add(lookup);
+                name.append(" + ").append(lookup);
+                importer.append(" lookup");
+            }
+            Source source = source(spec, name.toString(), files);
+            if (source == null) {
+                return Main.BAD_INPUT;
+            }
+            Path w = wardsFile;
+            return ImportCommand.run(spec, db, file, source, importer.toString(),
+                    ingest -> LondonBoroughImporter.load(file, w, lookup, date, ingest));
+        }
+    }
+
+    @Command(name = "london-2016", mixinStandardHelpOptions = true,
+            description = "Import the 2016 GLA elections from the ward-level files in DIR: mayor (first preferences), "
+                    + "14 Assembly constituencies (fptp) and the London-wide list (ams), with figures by ward.")
+    static final class London2016Dir implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DbOption db = new DbOption();
+
+        @Parameters(paramLabel = "DIR", description = "The folder with london-member.csv, london-mayor-*.csv, "
+                + "constituency-member-*.csv and gss-codes.csv.")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            Source source;
+            try {
+                source = London2016Importer.source(dir);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println(CsvFile.unreadable(dir.toString(), e).getMessage());
+                spec.commandLine().getErr().println("Nothing was imported.");
+                return Main.BAD_INPUT;
+            }
+            return ImportCommand.run(spec, db, dir, source, London2016Importer.NAME,
+                    ingest -> London2016Importer.load(dir, ingest));
+        }
+    }
+}

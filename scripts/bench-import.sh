@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Times importing every file in ../shared/data/uk into a fresh H2 database and a fresh embedded
+# PostgreSQL (org.tallyroom.store.uk.ImportBench, in the store module's test classes).
+# Usage: scripts/bench-import.sh [DATA_UK_DIR] [RUNS]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+DATA="${1:-}"
+if [ -z "$DATA" ]; then
+  d="$ROOT"
+  while [ "$d" != "/" ] && [ ! -d "$d/shared/data/uk" ]; do d="$(dirname "$d")"; done
+  DATA="$d/shared/data/uk"
+fi
+RUNS="${2:-3}"
+mvn -q -B -o -pl store -am test-compile
+CP_FILE="$(mktemp)"
+trap 'rm -f "$CP_FILE"' EXIT
+(cd store && mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE")
+CP="store/target/test-classes:store/target/classes:io/target/classes:count/target/classes:count/target/test-classes:$(cat "$CP_FILE")"
+JAVA=java
+for j in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java; do
+  if [ -x "$j" ] && "$j" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; then JAVA="$j"; break; fi
+done
+echo "machine: $(nproc) cores; $(lscpu | sed -n 's/^Model name: *//p')"
+"$JAVA" -cp "$CP" org.tallyroom.store.uk.ImportBench "$DATA" "$RUNS"
