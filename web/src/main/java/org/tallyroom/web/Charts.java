@@ -79,7 +79,7 @@ public final class Charts {
             desc.append(desc.isEmpty() ? "" : ", ").append(total - filled).append(" not yet declared");
         }
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"arc\" viewBox=\"0 0 2 1.1\" role=\"img\" aria-labelledby=\"").append(id).append("-t ")
+        svg.append("<svg class=\"arc\" viewBox=\"-0.12 -0.12 2.24 1.26\" role=\"img\" aria-labelledby=\"").append(id).append("-t ")
                 .append(id).append("-d\"><title id=\"").append(id).append("-t\">").append(Html.esc(title))
                 .append("</title><desc id=\"").append(id).append("-d\">Seats: ").append(Html.esc(desc)).append(".</desc>");
         int k = 0;
@@ -130,12 +130,12 @@ public final class Charts {
                 .append("</desc>");
         int y = 2;
         for (Bar b : bars) {
-            double w = 380 * b.value() / max;
+            double w = 260 * b.value() / max;
             svg.append("<text x=\"0\" y=\"").append(y + 18).append("\" class=\"lbl\">").append(Html.esc(clip(b.label(), 26)))
                     .append("</text>");
             svg.append(String.format(Locale.ROOT, "<rect x=\"190\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
                     y + 3, Math.max(w, 1), rowH - 8, colour(b.party())));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"val\">", 194 + Math.min(w, 330), y + 18))
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"val\">", 196 + w, y + 18))
                     .append(Html.esc(b.shown())).append("</text>");
             y += rowH;
         }
@@ -200,8 +200,10 @@ public final class Charts {
             }
             svg.append("<polyline fill=\"none\" stroke-width=\"3\" stroke=\"").append(colour(l.party())).append("\" points=\"")
                     .append(pts.toString().strip()).append("\"/>");
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"lbl\">", w - right + 6, lastY + 4))
-                    .append(Html.esc(clip(l.name(), 20))).append("</text>");
+            if (l.values().length > 0 && l.values()[l.values().length - 1] > 0) {
+                svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"lbl\">", w - right + 6, lastY + 4))
+                        .append(Html.esc(clip(l.name(), 20))).append("</text>");
+            }
         }
         return svg.append("</svg>").toString();
     }

@@ -238,7 +238,7 @@ public final class Demo {
             long electorate = 2400L * seats + rnd.nextInt(1500 * seats);
             double[] lean = new double[5];
             for (int p = 0; p < 5; p++) {
-                lean[p] = Math.exp(rnd.nextGaussian() * 0.45);
+                lean[p] = Math.exp(rnd.nextGaussian() * (p == 2 || p == 3 ? 0.9 : 0.45));
             }
             before.add(ward("local.fairhaven." + slug + ".2018-05-03", WARDS[w], seats, electorate, national18, lean, rnd, used));
             now.add(ward("local.fairhaven." + slug + ".2022-05-05", WARDS[w], seats, electorate + rnd.nextInt(200), national22,

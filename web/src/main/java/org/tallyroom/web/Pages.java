@@ -157,21 +157,25 @@ public final class Pages {
         if (c.verdict() != null) {
             h.raw("<p class=\"verdict\"><strong>").text(c.verdict()).raw("</strong></p>");
         }
+        boolean staged = c.candidates().stream().anyMatch(r -> r.firstPreferences() != null);
+        List<Views.CandidateRow> ordered = c.candidates().stream().sorted((a, b) -> cmpVotes(shown(b), shown(a))).toList();
         List<Charts.Bar> bars = new ArrayList<>();
-        for (Views.CandidateRow r : c.candidates().stream().sorted((a, b) -> cmpVotes(b.votes(), a.votes())).toList()) {
-            double v = r.votes() == null ? 0 : new BigDecimal(r.votes()).doubleValue();
-            bars.add(new Charts.Bar(r.name(), r.partyKey(), v, votes(r.votes()) + " (" + pct(r.share()) + ")"));
+        for (Views.CandidateRow r : ordered) {
+            double v = shown(r) == null ? 0 : new BigDecimal(shown(r)).doubleValue();
+            bars.add(new Charts.Bar(r.name(), r.partyKey(), v, votes(shown(r)) + " (" + pct(r.share()) + ")"));
         }
-        h.raw("<section aria-labelledby=\"votes-h\"><h2 id=\"votes-h\">Votes</h2>");
-        h.raw(Charts.bars("bars", "Votes for each candidate in " + c.name(), bars));
+        h.raw("<section aria-labelledby=\"votes-h\"><h2 id=\"votes-h\">").text(staged ? "First preferences" : "Votes").raw("</h2>");
+        h.raw(Charts.bars("bars", (staged ? "First preferences" : "Votes") + " for each candidate in " + c.name(), bars));
         h.raw("<div class=\"scroll\"><table id=\"candidates\"><caption>Votes, shares and change in party share since ")
                 .text(c.previousBallotId() == null ? "(no previous contest stored)" : c.previousBallotId())
                 .raw("</caption><thead><tr><th scope=\"col\">Candidate</th><th scope=\"col\">Party</th>")
-                .raw("<th scope=\"col\">Votes</th><th scope=\"col\">Share</th><th scope=\"col\">Change</th>")
+                .raw(staged ? "<th scope=\"col\">First preferences</th><th scope=\"col\">Final</th>" : "<th scope=\"col\">Votes</th>")
+                .raw("<th scope=\"col\">Share</th><th scope=\"col\">Change</th>")
                 .raw("<th scope=\"col\">Elected</th></tr></thead><tbody>");
-        for (Views.CandidateRow r : c.candidates().stream().sorted((a, b) -> cmpVotes(b.votes(), a.votes())).toList()) {
+        for (Views.CandidateRow r : ordered) {
             h.raw("<tr").raw(r.elected() ? " class=\"elected\"" : "").raw("><th scope=\"row\">").text(r.name()).raw("</th><td>")
-                    .text(r.party() == null ? "Independent" : r.party()).raw("</td><td class=\"n\">").text(votes(r.votes()))
+                    .text(r.party() == null ? "Independent" : r.party()).raw("</td><td class=\"n\">").text(votes(shown(r)))
+                    .raw(staged ? "</td><td class=\"n\">" : "").text(staged ? votes(r.votes()) : "")
                     .raw("</td><td class=\"n\">").text(pct(r.share())).raw("</td><td class=\"n\">").text(signed(r.partyChange()))
                     .raw("</td><td>").text(r.elected() ? "Elected" : "").raw(r.tieBreakNote() == null ? "" : " <small>")
                     .text(r.tieBreakNote() == null ? "" : r.tieBreakNote()).raw(r.tieBreakNote() == null ? "" : "</small>")
@@ -207,6 +211,10 @@ public final class Pages {
         h.raw("<p>").link("/api/ballots/" + Html.seg(c.ballotId()), "This result as JSON").raw(" · ")
                 .link("/api/ballots/" + Html.seg(c.ballotId()) + "/history", "every version").raw("</p>");
         return h.toString();
+    }
+
+    private static String shown(Views.CandidateRow r) {
+        return r.firstPreferences() != null ? r.firstPreferences() : r.votes();
     }
 
     private static int cmpVotes(String a, String b) {

@@ -153,7 +153,7 @@ public final class ReadModel {
         if (r == null) {
             List<Views.CandidateRow> rows = new ArrayList<>();
             for (BallotView.Candidate c : b.candidates()) {
-                rows.add(new Views.CandidateRow(c.position(), c.name(), c.party(), Analysed.partyKey(c), null, null, null,
+                rows.add(new Views.CandidateRow(c.position(), c.name(), c.party(), Analysed.partyKey(c), null, null, null, null,
                         false, null));
             }
             return Optional.of(new Views.Contest(b.ballotId(), b.name(), b.electionId(), b.electionName(), b.organisation(),
@@ -178,18 +178,6 @@ public final class ReadModel {
                 partyChange.put(sc.party(), sc.change().percent(2));
             }
         }
-        long total = contest.totalVotes();
-        List<Views.CandidateRow> rows = new ArrayList<>();
-        for (ResultVersion.Figures f : r.candidates()) {
-            BallotView.Candidate c = f.candidate();
-            long whole = f.votes() == null ? 0 : f.votes().setScale(0, RoundingMode.DOWN).longValueExact();
-            rows.add(new Views.CandidateRow(c.position(), c.name(), c.party(), Analysed.partyKey(c),
-                    f.votes() == null ? null : f.votes().toPlainString(), Fraction.share(whole, total).percent(2),
-                    partyChange.get(Analysed.partyKey(c)), f.elected(), f.tieBreakNote()));
-        }
-        Majority majority = summary.majority().orElse(null);
-        Map<String, Long> byReason = new LinkedHashMap<>();
-        r.turnout().rejectedByReason().forEach((k, v) -> byReason.put(k.id(), v));
         JsonNode count = null;
         if (r.countReport() != null) {
             try {
@@ -198,6 +186,32 @@ public final class ReadModel {
                 count = null;
             }
         }
+        boolean staged = count != null && count.path("stages").size() > 1;
+        List<String> first = new ArrayList<>();
+        long total = 0;
+        for (ResultVersion.Figures f : r.candidates()) {
+            String v = f.votes() == null ? null : f.votes().toPlainString();
+            if (staged) {
+                String name = count.path("candidates").size() > first.size()
+                        ? count.path("candidates").get(first.size()).path("name").asString() : f.candidate().name();
+                v = count.path("stages").get(0).path("votes").path(name).asString(null);
+            }
+            first.add(v);
+            total += v == null ? 0 : new BigDecimal(v).setScale(0, RoundingMode.DOWN).longValueExact();
+        }
+        List<Views.CandidateRow> rows = new ArrayList<>();
+        int i = 0;
+        for (ResultVersion.Figures f : r.candidates()) {
+            BallotView.Candidate c = f.candidate();
+            String fp = first.get(i++);
+            long whole = fp == null ? 0 : new BigDecimal(fp).setScale(0, RoundingMode.DOWN).longValueExact();
+            rows.add(new Views.CandidateRow(c.position(), c.name(), c.party(), Analysed.partyKey(c),
+                    f.votes() == null ? null : f.votes().toPlainString(), staged ? fp : null, Fraction.share(whole, total).percent(2),
+                    partyChange.get(Analysed.partyKey(c)), f.elected(), f.tieBreakNote()));
+        }
+        Majority majority = summary.majority().orElse(null);
+        Map<String, Long> byReason = new LinkedHashMap<>();
+        r.turnout().rejectedByReason().forEach((k, v) -> byReason.put(k.id(), v));
         return Optional.of(new Views.Contest(b.ballotId(), b.name(), b.electionId(), b.electionName(), b.organisation(),
                 b.division(), b.date(), b.seats(), b.votingSystem(), b.byElection(), b.cancelled(), info(r), rows,
                 r.turnout().electorate(), r.turnout().ballotPapersIssued(),

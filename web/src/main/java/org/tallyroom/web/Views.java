@@ -38,12 +38,14 @@ public final class Views {
     /**
      * One candidate's line in a contest.
      *
-     * @param votes       exact, at the result's decimals (a string, so 1234.56789 keeps its digits)
-     * @param share       % of all votes for candidates, 2 dp
+     * @param votes       exact, at the result's decimals (a string, so 1234.56789 keeps its digits): for a
+     *                    preferential count, the total at the last stage
+     * @param firstPreferences for a count of more than one stage, the first-stage total; else null
+     * @param share       % of all votes for candidates (first preferences where there are stages), 2 dp
      * @param partyChange the change in the party's share since the previous contest, points to 2 dp, or null
      */
     public record CandidateRow(int position, String name, String party, String partyKey, String votes,
-                               BigDecimal share, BigDecimal partyChange, boolean elected, String tieBreakNote) {
+                               String firstPreferences, BigDecimal share, BigDecimal partyChange, boolean elected, String tieBreakNote) {
     }
 
     /** A contest: ballot, its public result (declared or corrected; none while provisional) and its analysis. */

@@ -128,11 +128,17 @@ public final class WebServer implements AutoCloseable {
         r.get("/elections/{id}", this::electionPage);
         r.get("/ballots/{id}", ctx -> {
             String id = ctx.pathParam("id");
-            page(ctx, id, id, () -> Pages.contest(model.contest(id, false).orElseThrow(() -> HttpError.notFound("ballot " + id))));
+            titled(ctx, id, () -> {
+                Views.Contest c = model.contest(id, false).orElseThrow(() -> HttpError.notFound("ballot " + id));
+                return new Titled(c.name() + ", " + c.electionName(), Pages.contest(c));
+            });
         });
         r.get("/organisations/{slug}", ctx -> {
             String slug = ctx.pathParam("slug");
-            page(ctx, slug, "*", () -> Pages.timeline(model.timeline(slug).orElseThrow(() -> HttpError.notFound("organisation " + slug))));
+            titled(ctx, "*", () -> {
+                Views.Timeline t = model.timeline(slug).orElseThrow(() -> HttpError.notFound("organisation " + slug));
+                return new Titled(t.organisation() + ": by-elections and events", Pages.timeline(t));
+            });
         });
         r.get("/static/{file}", this::staticFile);
         r.get("/openapi.json", ctx -> json(ctx, "openapi", OpenApi::document));
@@ -320,16 +326,31 @@ public final class WebServer implements AutoCloseable {
         ctx.status(status).contentType("application/json").result(write(body));
     }
 
+    /** A page's title and main content. */
+    record Titled(String title, String body) {
+    }
+
     private void page(Context ctx, String title, String liveKey, Supplier<String> body) {
+        titled(ctx, liveKey, () -> new Titled(title, body.get()));
+    }
+
+    /** A public page: its main content cached per URL; the whole page cached (with an ETag) for visitors. */
+    private void titled(Context ctx, String liveKey, Supplier<Titled> render) {
         String key = "page " + ctx.path() + "?" + Optional.ofNullable(ctx.queryString()).orElse("");
-        Cached main = cached(key + " body", "text/html", () -> body.get().getBytes(StandardCharsets.UTF_8));
+        Cached main = cached(key + " body", "text/html", () -> {
+            Titled t = render.get();
+            return (t.title() + "\u0000" + t.body()).getBytes(StandardCharsets.UTF_8);
+        });
+        String both = new String(main.body, StandardCharsets.UTF_8);
+        int cut = both.indexOf('\u0000');
+        String title = both.substring(0, cut);
+        String body = both.substring(cut + 1);
         Html.Nav nav = nav(ctx, liveKey);
         if (nav.username() == null) {
-            respond(ctx, cached(key, "text/html; charset=utf-8", () -> Html.page(title,
-                    new String(main.body, StandardCharsets.UTF_8), nav).getBytes(StandardCharsets.UTF_8)));
+            respond(ctx, cached(key, "text/html; charset=utf-8", () -> Html.page(title, body, nav).getBytes(StandardCharsets.UTF_8)));
         } else {
             ctx.header("Cache-Control", "no-store");
-            ctx.contentType("text/html; charset=utf-8").result(Html.page(title, new String(main.body, StandardCharsets.UTF_8), nav));
+            ctx.contentType("text/html; charset=utf-8").result(Html.page(title, body, nav));
         }
     }
 
@@ -367,8 +388,10 @@ public final class WebServer implements AutoCloseable {
         String id = ctx.pathParam("id");
         String kind = model.kind(id);
         if (!kind.equals("national")) {
-            page(ctx, id, id, () -> Pages.council(model.council(id).orElseThrow(() -> HttpError.notFound("election " + id)),
-                    model.organisationOf(id).isPresent()));
+            titled(ctx, id, () -> {
+                Views.Council c = model.council(id).orElseThrow(() -> HttpError.notFound("election " + id));
+                return new Titled(c.name(), Pages.council(c, model.organisationOf(id).isPresent()));
+            });
             return;
         }
         Map<String, String> form = new LinkedHashMap<>();
@@ -384,7 +407,14 @@ public final class WebServer implements AutoCloseable {
         });
         boolean submitted = ctx.queryParamMap().keySet().stream().anyMatch(k -> k.startsWith("chg.") || k.equals("model"));
         int[] status = {200};
-        page(ctx, id, id, () -> {
+        if (submitted) {
+            try {
+                org.tallyroom.analysis.projection.ShareChanges.parse(changes.toString());
+            } catch (IllegalArgumentException e) {
+                status[0] = 400;
+            }
+        }
+        titled(ctx, id, () -> {
             Views.National n = model.national(id).orElseThrow(() -> HttpError.notFound("election " + id));
             Views.Projected projected = null;
             String error = null;
@@ -393,11 +423,10 @@ public final class WebServer implements AutoCloseable {
                     projected = model.project(id, changes.toString(), form.get("model")).orElse(null);
                 } catch (HttpError e) {
                     error = e.getMessage();
-                    status[0] = e.status();
                 }
             }
             List<String> parties = n.parties().stream().map(p -> p.party()).limit(8).toList();
-            return Pages.national(n, projected, parties, form, error);
+            return new Titled(n.name(), Pages.national(n, projected, parties, form, error));
         });
         if (status[0] != 200) {
             ctx.status(status[0]);
