@@ -132,6 +132,63 @@ public final class EntryJson {
         throw HttpError.badRequest("expected " + what + " as an array in ballot-paper order or an object by name");
     }
 
+    /**
+     * A new ballot, for an administrator: {@code {"ballotId": "local.x.y.2026-05-07", "name": "Y",
+     * "seats": 1, "votingSystem": "fptp", "electionName": "X 2026", "candidates": [{"name": "A B",
+     * "party": "Labour Party", "partyId": "PP53", "partyShort": "Lab"}]}} (ballot-paper order).
+     */
+    public static org.tallyroom.store.Declaration ballot(JsonNode n) {
+        String id = n.path("ballotId").asString(null);
+        if (id == null) {
+            throw HttpError.badRequest("expected ballotId, a Democracy Club ballot id");
+        }
+        org.tallyroom.store.id.ElectionId eid;
+        try {
+            eid = org.tallyroom.store.id.ElectionId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
+        if (!eid.isBallot()) {
+            throw HttpError.badRequest("expected a ballot id, found the election id " + id);
+        }
+        int seats = n.has("seats") ? (int) whole(n.get("seats"), "seats") : 1;
+        String system = n.path("votingSystem").asString(null);
+        if (system != null && org.tallyroom.count.Methods.byId(system).isEmpty()) {
+            throw HttpError.badRequest("expected a voting system (" + String.join(", ", org.tallyroom.count.Methods.ids())
+                    + "), found '" + system + "'");
+        }
+        JsonNode cs = n.path("candidates");
+        if (!cs.isArray() || cs.isEmpty()) {
+            throw HttpError.badRequest("expected candidates: [{\"name\": ..., \"party\": ...}] in ballot-paper order");
+        }
+        List<org.tallyroom.store.Declaration.Entry> entries = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (JsonNode c : cs) {
+            String name = c.path("name").asString("").strip();
+            if (name.isEmpty() || !names.add(name)) {
+                throw HttpError.badRequest("expected each candidate once, with a name; found '" + name + "'");
+            }
+            String party = c.path("party").asString(null);
+            org.tallyroom.store.Party p = party == null || party.isBlank() ? null
+                    : new org.tallyroom.store.Party(c.path("partyId").asString(null), party, c.path("partyShort").asString(null));
+            entries.add(new org.tallyroom.store.Declaration.Entry(org.tallyroom.store.Person.onBallot(id, name), p, name, null,
+                    null, false, null, null));
+        }
+        org.tallyroom.store.BallotSpec spec;
+        try {
+            spec = new org.tallyroom.store.BallotSpec(eid, n.path("name").asString(null), n.path("organisationName").asString(null),
+                    n.path("name").asString(null), n.path("gss").asString(null), null, null, seats, system, false);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
+        if (spec.votingSystem() == null) {
+            throw HttpError.badRequest("expected votingSystem (" + String.join(", ", org.tallyroom.count.Methods.ids())
+                    + "): there is no default for " + id + " without its nation");
+        }
+        return new org.tallyroom.store.Declaration(spec, entries, org.tallyroom.store.ResultStatus.DECLARED,
+                org.tallyroom.store.Turnout.UNKNOWN, 0, null, null, null);
+    }
+
     /** The entry form: votes-N (ballot-paper position N), second-N, papers (lines "count: a b c"), electorate... */
     public static ResultEntry.Figures fromForm(Map<String, List<String>> form, BallotView ballot) {
         List<BallotView.Candidate> cands = ballot.candidates();

@@ -94,6 +94,16 @@ public final class OpenApi {
         paths.put("/api/ballots/{id}/declare", write("Declare the result: the figures given, or the provisional ones "
                 + "(an empty object)", "returning-officer", figures));
         paths.put("/api/ballots/{id}/correct", write("Correct a declared result (reason required)", "returning-officer", figures));
+        paths.put("/api/ballots", m("post", m("summary", "Add a ballot and its candidates (admin)",
+                "security", List.of(m("bearer", List.of()), m("session", List.of())),
+                "requestBody", m("content", m("application/json", m("schema", m("type", "object",
+                        "required", List.of("ballotId", "candidates"), "properties", m(
+                        "ballotId", m("type", "string"), "name", m("type", "string"), "seats", m("type", "integer", "minimum", 1),
+                        "votingSystem", m("type", "string"), "electionName", m("type", "string"),
+                        "organisationName", m("type", "string"), "gss", m("type", "string"),
+                        "candidates", m("type", "array", "items", m("type", "object", "properties", m("name", m("type", "string"),
+                                "party", m("type", "string"), "partyId", m("type", "string"), "partyShort", m("type", "string"))))))))),
+                "responses", responses("Created", 400, 401, 403, 409))));
         paths.put("/api/users", m("post", m("summary", "Add a member of the count team (admin)",
                 "security", List.of(m("bearer", List.of()), m("session", List.of())),
                 "requestBody", m("content", m("application/json", m("schema", m("type", "object", "properties", m(

@@ -163,7 +163,11 @@ public final class ResultEntry {
 
     /** Counts the figures under the ballot's voting system and makes the declaration. */
     static Declaration counted(BallotView ballot, Figures f, ResultStatus status, String reason) {
-        String method = ballot.votingSystem() == null ? (ballot.seats() == 1 ? "fptp" : "block") : ballot.votingSystem();
+        if (ballot.votingSystem() == null) {
+            throw new HttpError(409, ballot.ballotId() + " has no voting system recorded, so its figures cannot be counted; "
+                    + "an administrator must set it");
+        }
+        String method = ballot.votingSystem();
         Rules rules = Methods.byId(method).orElseThrow(() -> new HttpError(409, ballot.ballotId()
                 + " is counted by " + method + ", which Tallyroom does not know"));
         List<BallotView.Candidate> cands = ballot.candidates();

@@ -195,6 +195,7 @@ public final class WebServer implements AutoCloseable {
             r.post("/api/ballots/{id}/" + a.name().toLowerCase(java.util.Locale.ROOT), ctx -> idempotent(ctx, () -> apiEntry(ctx, a)));
         }
         r.post("/api/users", ctx -> idempotent(ctx, () -> apiCreateUser(ctx)));
+        r.post("/api/ballots", ctx -> idempotent(ctx, () -> apiCreateBallot(ctx)));
         r.post("/api/tokens", ctx -> idempotent(ctx, () -> apiIssueToken(ctx)));
 
         r.get("/login", ctx -> html(ctx, 200, "Sign in", TeamPages.login(null, ""), nav(ctx, "")));
@@ -685,6 +686,27 @@ public final class WebServer implements AutoCloseable {
         accounts.audit(admin.username(), "user-created", u.username(), String.join(",", roles.stream().map(Role::id).toList()), ctx.ip());
         return new Outcome(201, write(Map.of("username", u.username(), "roles", roles.stream().map(Role::id).sorted().toList())),
                 Map.of());
+    }
+
+    private Outcome apiCreateBallot(Context ctx) {
+        User admin = apiWriter(ctx, Role.ADMIN);
+        JsonNode body = EntryJson.parse(ctx.body());
+        org.tallyroom.store.Declaration d = EntryJson.ballot(body);
+        String id = d.ballot().id().toString();
+        if (model.load(id).isPresent()) {
+            throw new HttpError(409, id + " is already stored");
+        }
+        String nonce = Sessions.random();
+        store.importSource(org.tallyroom.store.Source.of("web:ballot:" + id + ":" + nonce, nonce.getBytes(StandardCharsets.UTF_8)),
+                "web ballot " + id, admin.username(), ingest -> {
+                    if (body.hasNonNull("electionName")) {
+                        ingest.election(d.ballot().id().parent().orElseThrow(), body.get("electionName").asString());
+                    }
+                    ingest.declare(d);
+                });
+        changed();
+        accounts.audit(admin.username(), "ballot-created", id, d.candidates().size() + " candidates", ctx.ip());
+        return new Outcome(201, write(model.contest(id, true).orElseThrow()), Map.of());
     }
 
     private Outcome apiIssueToken(Context ctx) {

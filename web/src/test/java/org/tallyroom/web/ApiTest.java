@@ -130,7 +130,7 @@ class ApiTest {
     @EnumSource(TestDatabase.class)
     void timelineListsByElectionsAndEvents(TestDatabase db) {
         JsonNode t = Running.json(on(db).get("/api/organisations/fairhaven/timeline"));
-        assertThat(t.get("byElections")).hasSize(1);
+        assertThat(t.get("byElections").findValuesAsString("ballotId")).contains("local.fairhaven.abbey.by.2020-10-01");
         assertThat(t.get("events").findValuesAsString("type")).containsExactly("defection", "by-election", "resignation");
     }
 
@@ -142,7 +142,7 @@ class ApiTest {
         assertThat(doc.get("paths").propertyNames()).contains("/api/elections", "/api/elections/{id}",
                 "/api/elections/{id}/projection", "/api/elections/{id}/marginals", "/api/ballots/{id}", "/api/ballots/{id}/result",
                 "/api/ballots/{id}/history", "/api/organisations/{slug}/timeline", "/api/live", "/api/ballots/{id}/provisional",
-                "/api/ballots/{id}/declare", "/api/ballots/{id}/correct", "/api/users", "/api/tokens", "/api/me", "/api/audit");
+                "/api/ballots/{id}/declare", "/api/ballots/{id}/correct", "/api/ballots", "/api/users", "/api/tokens", "/api/me", "/api/audit");
     }
 
     @ParameterizedTest
@@ -271,6 +271,39 @@ class ApiTest {
         assertThat(me.get("roles").get(0).asString()).isEqualTo("results-entry");
         assertThat(s.get("/api/me").statusCode()).isEqualTo(401);
         assertThat(s.post("/api/tokens", "{\"username\": \"nobody\"}", "Authorization", admin).statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anAdministratorAddsABallotThatTheCountTeamThenDeclares(TestDatabase db) {
+        Running s = on(db);
+        String admin = "Bearer " + s.token("admin");
+        String ballot = "{\"ballotId\": \"local.fairhaven.harbour-north.by.2023-03-02\", \"name\": \"Harbour North\", "
+                + "\"votingSystem\": \"fptp\", \"electionName\": \"Fairhaven by-election 2023\", \"candidates\": [{\"name\": \"Ann Able\", "
+                + "\"party\": \"Labour Party\", \"partyId\": \"PP53\", \"partyShort\": \"Lab\"}, {\"name\": \"Bo Bell\"}]}";
+        assertThat(s.post("/api/ballots", ballot, "Authorization", "Bearer " + s.token("returning-officer")).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> created = s.post("/api/ballots", ballot, "Authorization", admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(Running.json(created).get("votingSystem").asString()).isEqualTo("fptp");
+        assertThat(s.post("/api/ballots", ballot, "Authorization", admin).statusCode()).isEqualTo(409);
+        assertThat(s.post("/api/ballots", "{\"ballotId\": \"local.fairhaven.2023-03-02\", \"candidates\": [{\"name\": \"X\"}]}",
+                "Authorization", admin).statusCode()).isEqualTo(400);
+        assertThat(s.post("/api/ballots", "{\"ballotId\": \"nonsense\"}", "Authorization", admin).statusCode()).isEqualTo(400);
+        HttpResponse<String> noSystem = s.post("/api/ballots", ballot.replace("\"votingSystem\": \"fptp\", ", "")
+                .replace("harbour-north", "harbour-south"), "Authorization", admin);
+        assertThat(noSystem.statusCode()).isEqualTo(400);
+        assertThat(Running.json(noSystem).get("error").asString()).startsWith("expected votingSystem");
+        HttpResponse<String> declared = s.post("/api/ballots/local.fairhaven.harbour-north.by.2023-03-02/declare",
+                "{\"votes\": {\"Ann Able\": 812, \"Bo Bell\": 640}, \"electorate\": 5000, \"rejected\": 4}",
+                "Authorization", "Bearer " + s.token("returning-officer"));
+        assertThat(declared.statusCode()).isEqualTo(201);
+        JsonNode c = Running.json(declared);
+        assertThat(c.get("majority").get("votes").asLong()).isEqualTo(172);
+        assertThat(c.get("ballotPapersIssued").asLong()).isEqualTo(1456);
+        assertThat(c.get("turnout").asString()).isEqualTo("29.12");
+        JsonNode t = Running.json(s.get("/api/organisations/fairhaven/timeline"));
+        assertThat(t.get("byElections").findValuesAsString("ballotId")).contains("local.fairhaven.harbour-north.by.2023-03-02");
     }
 
     @ParameterizedTest
