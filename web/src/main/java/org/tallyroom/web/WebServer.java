@@ -183,6 +183,8 @@ public final class WebServer implements AutoCloseable {
             json(ctx, ctx.path(), () -> model.timeline(slug).orElseThrow(() -> HttpError.notFound("organisation " + slug)));
         });
         r.sse("/api/live", live::join);
+        r.options("/api/<rest>", this::preflight);
+        r.options("/openapi.json", this::preflight);
         r.get("/api/me", ctx -> {
             User u = require(ctx, null);
             send(ctx, 200, Map.of("username", u.username(), "roles", u.roles().stream().map(Role::id).sorted().toList()));
@@ -253,6 +255,21 @@ public final class WebServer implements AutoCloseable {
             ctx.header("Access-Control-Allow-Origin", "*");
             ctx.header("Access-Control-Expose-Headers", "ETag");
         }
+    }
+
+    /**
+     * CORS preflight: other origins may read (GET, with If-None-Match), never write: a preflight for
+     * anything but GET gets no Access-Control-Allow-* headers, so the browser does not send it.
+     */
+    private void preflight(Context ctx) {
+        String method = ctx.header("Access-Control-Request-Method");
+        if ("GET".equalsIgnoreCase(method)) {
+            ctx.header("Access-Control-Allow-Origin", "*");
+            ctx.header("Access-Control-Allow-Methods", "GET");
+            ctx.header("Access-Control-Allow-Headers", "If-None-Match, Last-Event-ID");
+            ctx.header("Access-Control-Max-Age", "86400");
+        }
+        ctx.status(204);
     }
 
     private void error(Context ctx, int status, String message) {

@@ -82,6 +82,21 @@ class SecurityTest {
     }
 
     @Test
+    void otherOriginsMayReadButNotWrite() {
+        HttpResponse<String> read = s.send(s.request("/api/elections").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://example.org").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "if-none-match"));
+        assertThat(read.statusCode()).isEqualTo(204);
+        assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        assertThat(read.headers().firstValue("Access-Control-Allow-Headers").orElse("")).contains("If-None-Match");
+        HttpResponse<String> write = s.send(s.request("/api/ballots/x/declare").method("OPTIONS",
+                        java.net.http.HttpRequest.BodyPublishers.noBody()).header("Origin", "https://example.org")
+                .header("Access-Control-Request-Method", "POST"));
+        assertThat(write.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(write.headers().firstValue("Access-Control-Allow-Methods")).isEmpty();
+    }
+
+    @Test
     void formsNeedTheSessionsCsrfToken() {
         String ward = s.freshWard();
         String session = signIn("returning-officer", s.credentials.password());
