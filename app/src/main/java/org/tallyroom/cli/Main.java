@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tallyroom", mixinStandardHelpOptions = true, version = "tallyroom 0.1.0",
         description = "Counts, declares, publishes and analyses UK elections.",
         subcommands = {CountCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class,
-                ElectionsCommand.class, ShowCommand.class, AnalyseCommand.class, EventCommand.class, CommandLine.HelpCommand.class})
+                ElectionsCommand.class, ShowCommand.class, AnalyseCommand.class, EventCommand.class,
+                ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for bad input or usage: the message says what to fix. */
     public static final int BAD_INPUT = 2;

@@ -1,0 +1,72 @@
+package org.tallyroom.cli;
+
+import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.tallyroom.store.Store;
+import org.tallyroom.store.StoreException;
+import org.tallyroom.web.Accounts;
+import org.tallyroom.web.Role;
+import org.tallyroom.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tallyroom serve}: the results service on a store. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the results service: public pages, the JSON API (/api, /openapi.json), the live feed "
+                + "(/api/live) and results entry for the count team. If the store has no users, an administrator "
+                + "'admin' is created and its password printed once.")
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DbOption db = new DbOption();
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "7070", description = "Port to listen on (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String host;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Store store;
+        try {
+            store = db.open();
+        } catch (StoreException e) {
+            err.println("tallyroom serve: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        WebServer server = new WebServer(store);
+        if (server.accounts().users().isEmpty()) {
+            String password = Accounts.randomPassword();
+            server.accounts().create("admin", password, EnumSet.of(Role.ADMIN));
+            out.println("Created the administrator: user admin, password " + password + " (shown once; sign in at /login)");
+        }
+        try {
+            server.start(host, port);
+        } catch (RuntimeException e) {
+            err.println("tallyroom serve: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            store.close();
+            return Main.BAD_INPUT;
+        }
+        out.println("Tallyroom results service on http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/");
+        out.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            store.close();
+            stop.countDown();
+        }));
+        stop.await();
+        return 0;
+    }
+}

@@ -1,0 +1,30 @@
+package org.tallyroom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The serve and demo commands parse their options (the server itself is tested in the web module). */
+class ServeCommandsTest {
+    @Test
+    void demoAndServeDescribeTheirOptions() {
+        Cli demo = Cli.run("demo", "--help");
+        assertThat(demo.exit()).isZero();
+        assertThat(demo.out()).contains("--port").contains("--interval").contains("--seed").contains("--dir");
+        Cli serve = Cli.run("serve", "--help");
+        assertThat(serve.exit()).isZero();
+        assertThat(serve.out()).contains("--db").contains("--port").contains("--host");
+    }
+
+    @Test
+    void badOptionsAreRefusedWithAMessage() {
+        Cli bad = Cli.run("demo", "--interval", "-1");
+        assertThat(bad.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(bad.err()).contains("expected --interval of 0 or more, found -1");
+        Cli db = Cli.run("serve", "--db", "not-a-url");
+        assertThat(db.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(db.err()).contains("expected a JDBC URL");
+        Cli port = Cli.run("serve", "--port", "seventy");
+        assertThat(port.exit()).isEqualTo(Main.BAD_INPUT);
+    }
+}

@@ -1,0 +1,95 @@
+package org.tallyroom.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.tallyroom.analysis.contest.Majority;
+import org.tallyroom.analysis.contest.ShareChange;
+import org.tallyroom.analysis.council.Control;
+import org.tallyroom.analysis.council.PartyChange;
+import org.tallyroom.analysis.council.PartySeats;
+import org.tallyroom.analysis.marginal.MarginalSeat;
+import org.tallyroom.analysis.national.PartyResult;
+import org.tallyroom.analysis.national.SeatChange;
+import org.tallyroom.analysis.projection.ProjectionResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the pages and the JSON API show, built once per change of the store by {@link ReadModel}.
+ * The API serialises these records as they are, so their component names are the JSON field names
+ * (described in /openapi.json).
+ */
+public final class Views {
+    private Views() {
+    }
+
+    /** One election in the list. kind: council, national, or other (a group of ballots). */
+    public record ElectionItem(String id, String name, LocalDate date, String kind, int ballots, int declared,
+                               boolean byElections) {
+    }
+
+    /** A result version's header: ETag is what If-Match must carry to change the result. */
+    public record ResultInfo(int version, String status, String recordedBy, Instant recordedAt, String reason,
+                             String etag) {
+    }
+
+    /**
+     * One candidate's line in a contest.
+     *
+     * @param votes       exact, at the result's decimals (a string, so 1234.56789 keeps its digits): for a
+     *                    preferential count, the total at the last stage
+     * @param firstPreferences for a count of more than one stage, the first-stage total; else null
+     * @param share       % of all votes for candidates (first preferences where there are stages), 2 dp
+     * @param partyChange the change in the party's share since the previous contest, points to 2 dp, or null
+     */
+    public record CandidateRow(int position, String name, String party, String partyKey, String votes,
+                               String firstPreferences, BigDecimal share, BigDecimal partyChange, boolean elected, String tieBreakNote) {
+    }
+
+    /** A contest: ballot, its public result (declared or corrected; none while provisional) and its analysis. */
+    public record Contest(String ballotId, String name, String electionId, String electionName, String organisation,
+                          String division, LocalDate date, int seats, String votingSystem, boolean byElection,
+                          boolean cancelled, ResultInfo result, List<CandidateRow> candidates, Long electorate,
+                          Long ballotPapersIssued, String validVotes, Long rejected, Map<String, Long> rejectedByReason,
+                          BigDecimal turnout, Majority majority, BigDecimal majorityPercent, String verdict,
+                          String previousBallotId, List<ShareChange> shareChanges, SwingLine swing, JsonNode count) {
+    }
+
+    /** Butler swing between the top two parties since the previous contest, points to 2 dp, towards {@code to}. */
+    public record SwingLine(String from, String to, BigDecimal points) {
+    }
+
+    /** A ward or constituency line on an election page. */
+    public record SeatRow(String ballotId, String name, int seats, String status, List<String> elected,
+                          List<String> parties, String verdict, BigDecimal turnout, Long majority) {
+    }
+
+    /** A council's ordinary election (or any organisation election of multi-member or single-member seats). */
+    public record Council(String electionId, String name, LocalDate date, String organisationSlug, String organisation,
+                          int seats, int seatsDeclared, int ballots, int ballotsDeclared, List<PartySeats> seatsByParty,
+                          Control control, String previousElectionId, String comparedOn, List<PartyChange> changes,
+                          String verdict, BigDecimal turnout, List<SeatRow> wards) {
+    }
+
+    /** A general election, nationally. */
+    public record National(String electionId, String name, LocalDate date, String previousElectionId, int seats,
+                           int seatsDeclared, Control control, List<PartyResult> parties, List<SeatChange> changingHands,
+                           List<MarginalSeat> marginals, List<SeatRow> seatsList) {
+    }
+
+    /** An organisation's by-elections and events between elections. */
+    public record Timeline(String organisationSlug, String organisation, List<SeatRow> byElections,
+                           List<TimelineEvent> events) {
+    }
+
+    /** One event: a by-election, defection, resignation... */
+    public record TimelineEvent(LocalDate date, String type, String person, String partyFrom, String partyTo,
+                                String division, String ballotId, String note) {
+    }
+
+    /** A projection for the swing calculator. */
+    public record Projected(String electionId, ProjectionResult projection) {
+    }
+}

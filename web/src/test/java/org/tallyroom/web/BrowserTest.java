@@ -1,0 +1,149 @@
+package org.tallyroom.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo in a real browser: Playwright driving Debian's chromium at /usr/bin/chromium (CI installs
+ * it; see .ci/run). Without it the tests are skipped with a message, except under CI=true, where
+ * they fail. Screenshots go to target/screenshots/.
+ */
+class BrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SHOTS = Path.of("target", "screenshots");
+    @TempDir
+    static Path dir;
+    static DemoServer demo;
+    static Playwright playwright;
+    static Browser browser;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("CI=true but " + CHROMIUM + " is missing: .ci/run installs it with apt-get install chromium");
+            }
+            Assumptions.abort("browser tests skipped: " + CHROMIUM + " is not installed (apt-get install chromium)");
+        }
+        Files.createDirectories(SHOTS);
+        demo = DemoServer.start(dir.resolve("demo"), "127.0.0.1", 0, 5, 0);
+        base = "http://127.0.0.1:" + demo.port();
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Test
+    void theDemoElectionShowsTheArcAndTheWardTable() {
+        try (BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(1200, 900))) {
+            Page page = ctx.newPage();
+            page.navigate(base + "/");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("Fairhaven 2018")).click();
+            assertThat(page.locator("svg.arc title").textContent()).isEqualTo("Seats by party in Fairhaven 2018");
+            assertThat(page.locator("svg.arc circle").count()).isGreaterThanOrEqualTo(20);
+            assertThat(page.locator("#wards-table tbody tr").count()).isEqualTo(20);
+            assertThat(page.locator("#seats-table").isVisible()).isTrue();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("council-2018.png")).setFullPage(true));
+            page.navigate(base + "/ballots/mayor.london.2016-05-05");
+            assertThat(page.locator("svg.stages").isVisible()).isTrue();
+            assertThat(page.locator("#stage-table").textContent()).contains("1310143");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("mayor-2016.png")).setFullPage(true));
+        }
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740))) {
+            Page page = phone.newPage();
+            page.navigate(base + "/elections/" + Demo.PREVIOUS);
+            Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
+            assertThat(((Number) scrollWidth).intValue()).isLessThanOrEqualTo(375);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("council-phone.png")).setFullPage(true));
+        }
+    }
+
+    @Test
+    void aDeclarationByTheReturningOfficerAppearsLiveInAnotherBrowser() {
+        String ward = demo.demo().undeclared().get(0);
+        try (BrowserContext watcher = browser.newContext(); BrowserContext officer = browser.newContext()) {
+            Page watch = watcher.newPage();
+            watch.navigate(base + "/elections/" + Demo.COUNCIL);
+            Locator row = watch.locator("tr[data-ballot='" + ward + "']");
+            assertThat(row.getAttribute("data-status")).isEqualTo("awaiting");
+            watch.waitForFunction("() => !!window.EventSource");
+
+            Page ro = officer.newPage();
+            ro.navigate(base + "/login");
+            ro.getByLabel("User name").fill("returning-officer");
+            ro.getByLabel("Password").fill(demo.credentials().password());
+            ro.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            ro.waitForURL(base + "/count");
+            ro.navigate(base + "/count/ballots/" + ward);
+            long[] votes = demo.demo().figuresFor(ward);
+            for (int i = 0; i < votes.length; i++) {
+                ro.locator("#votes-" + (i + 1)).fill(Long.toString(votes[i]));
+            }
+            ro.locator("#declare").click();
+            assertThat(ro.locator("#state").textContent()).contains("declared (version 1, returning-officer)");
+            ro.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("declare-officer.png")).setFullPage(true));
+
+            watch.locator("tr[data-ballot='" + ward + "'][data-status='declared']").waitFor();
+            assertThat(watch.locator("#ticker").textContent()).contains("declared");
+            assertThat(watch.url()).isEqualTo(base + "/elections/" + Demo.COUNCIL);
+            watch.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("declare-live.png")).setFullPage(true));
+        }
+    }
+
+    @Test
+    void theSwingCalculatorChangesTheProjectedSeatsWithOrWithoutJavaScript() {
+        for (boolean js : new boolean[] {true, false}) {
+            try (BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(js))) {
+                Page page = ctx.newPage();
+                page.navigate(base + "/elections/parl.2019-12-12");
+                page.getByLabel("Con change (points)").fill("-2");
+                page.getByLabel("Lab change (points)").fill("2");
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Project seats")).click();
+                page.locator("#projection").waitFor();
+                assertThat(page.locator("td[data-projected='Lab']").textContent()).isEqualTo("1");
+                assertThat(page.locator("td[data-projected='Con']").textContent()).isEqualTo("0");
+                page.getByLabel("Con change (points)").fill("-0.5");
+                page.getByLabel("Lab change (points)").fill("0.5");
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Project seats")).click();
+                page.waitForURL(u -> u.contains("0.5"));
+                assertThat(page.locator("td[data-projected='Con']").textContent()).isEqualTo("1");
+                page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("swing-calculator" + (js ? "" : "-nojs") + ".png"))
+                        .setFullPage(true));
+            }
+        }
+    }
+}
