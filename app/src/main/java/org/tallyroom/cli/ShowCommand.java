@@ -119,7 +119,12 @@ final class ShowCommand implements Callable<Integer> {
                 sb.append("      tie: ").append(f.tieBreakNote()).append('\n');
             }
         }
-        BigDecimal majority = majority(sorted);
+        boolean stv = b.votingSystem() != null && b.votingSystem().startsWith("stv-");
+        if (stv) {
+            sb.append("\nVotes are first preferences; the stage-by-stage count is in the stored report"
+                    + " (tallyroom export --format json).\n");
+        }
+        BigDecimal majority = stv ? null : majority(sorted);
         if (majority != null) {
             sb.append('\n').append("Majority: ").append(group(majority));
             if (total.signum() > 0) {

@@ -12,8 +12,11 @@ import org.tallyroom.count.Tie;
 import org.tallyroom.io.report.ReportJson;
 
 /**
- * Turns a count Tallyroom made into a {@link Declaration}: each candidate's total at the last stage
- * (exact, at the method's decimals), who was elected, ties settled and the full report. People are
+ * Turns a count Tallyroom made into a {@link Declaration}: each candidate's votes (exact, at the
+ * method's decimals), who was elected, ties settled and the full report. The votes stored are those
+ * results are published with: for STV, first preferences (later stages' totals are in the stored
+ * report, and an excluded candidate's final total of nil says nothing of their support); for every
+ * other method, the totals at the last stage (the final round of SV and AV). People are
  * known only by name, so each is keyed to this ballot ({@link Person#onBallot}); parties by the label
  * the input gives.
  */
@@ -28,7 +31,7 @@ public final class CountedResult {
         List<Candidate> cands = report.candidates();
         for (int i = 0; i < cands.size(); i++) {
             Candidate c = cands.get(i);
-            BigDecimal votes = BigDecimal.valueOf(report.lastStage().votesOf(i), report.decimals());
+            BigDecimal votes = publishedVotes(report, i);
             entries.add(new Declaration.Entry(Person.onBallot(ballotId, c.name()),
                     c.party().isBlank() ? null : Party.named(c.party()), c.name(), null, votes, elected.contains(i), null,
                     tieNote(report, i)));
@@ -54,12 +57,19 @@ public final class CountedResult {
         Set<Integer> elected = new HashSet<>(report.elected());
         List<Declaration.Entry> entries = new ArrayList<>();
         for (int i = 0; i < cands.size(); i++) {
-            BigDecimal votes = BigDecimal.valueOf(report.lastStage().votesOf(i), report.decimals());
+            BigDecimal votes = publishedVotes(report, i);
             entries.add(new Declaration.Entry(people.get(i), parties.get(i), cands.get(i).name(), null, votes,
                     elected.contains(i), null, tieNote(report, i)));
         }
         return new Declaration(ballot, entries, status, turnout, report.decimals(), report.method(),
                 ReportJson.toJson(report), null);
+    }
+
+    /** The votes a result is published with: STV first preferences, else the last stage's totals. */
+    public static BigDecimal publishedVotes(CountReport report, int candidate) {
+        boolean stv = report.method().startsWith("stv-");
+        long scaled = (stv ? report.stages().get(0) : report.lastStage()).votesOf(candidate);
+        return BigDecimal.valueOf(scaled, report.decimals());
     }
 
     /** A sentence for each tie the candidate was in, as the report records it; null if none. */
