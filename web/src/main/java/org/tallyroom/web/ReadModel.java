@@ -35,6 +35,10 @@ import org.tallyroom.store.ElectionSummary;
 import org.tallyroom.store.ResultStatus;
 import org.tallyroom.store.ResultVersion;
 import org.tallyroom.store.Store;
+import org.tallyroom.store.analysis.PartyKeys;
+import org.tallyroom.store.analysis.StoredContest;
+import org.tallyroom.store.analysis.StoredElection;
+import org.tallyroom.store.analysis.StoredElections;
 import org.tallyroom.store.id.ElectionId;
 import org.tallyroom.store.id.ElectionType;
 import tools.jackson.databind.JsonNode;
@@ -45,13 +49,23 @@ import tools.jackson.databind.json.JsonMapper;
  * once it is declared: provisional figures are for the count team only. Every figure comes from the
  * analysis library on the stored results (shares, majorities, swing, control, gains and losses,
  * marginals, projections); this class only gathers and labels them.
+ *
+ * <p>Stored results become analysis records through the store's adapter, {@link StoredElections}, as
+ * for {@code tallyroom analyse}: the same party keys, division ids, valid papers and previous
+ * contests and elections, so the pages and the command line agree on the same data. The public
+ * pages read it {@link StoredElections#published published}, the count team's
+ * {@link StoredElections#current current}.
  */
 public final class ReadModel {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Store store;
+    private final StoredElections published;
+    private final StoredElections current;
 
     public ReadModel(Store store) {
         this.store = store;
+        this.published = StoredElections.published(store);
+        this.current = StoredElections.current(store);
     }
 
     public Store store() {
@@ -149,28 +163,26 @@ public final class ReadModel {
         }
         BallotView b = loaded.get().ballot();
         ResultVersion r = includeProvisional ? loaded.get().current() : loaded.get().published();
-        String previousId = previousBallot(ballotId).orElse(null);
-        if (r == null) {
+        Optional<StoredContest> previous = published.previousContest(ballotId);
+        String previousId = previous.map(StoredContest::ballotId).orElse(null);
+        ContestResult contest = r == null ? null
+                : (includeProvisional ? current : published).contest(ballotId).map(StoredContest::result).orElse(null);
+        if (contest == null) {
             List<Views.CandidateRow> rows = new ArrayList<>();
             for (BallotView.Candidate c : b.candidates()) {
-                rows.add(new Views.CandidateRow(c.position(), c.name(), c.party(), Analysed.partyKey(c), null, null, null, null,
+                rows.add(new Views.CandidateRow(c.position(), c.name(), c.party(), PartyKeys.of(c), null, null, null, null,
                         false, null));
             }
             return Optional.of(new Views.Contest(b.ballotId(), b.name(), b.electionId(), b.electionName(), b.organisation(),
                     b.division(), b.date(), b.seats(), b.votingSystem(), b.byElection(), b.cancelled(), null, rows,
                     null, null, null, null, Map.of(), null, null, null, null, previousId, List.of(), null, null));
         }
-        ContestResult contest = Analysed.contest(b, r);
         ContestSummary summary = ContestAnalysis.summarise(contest);
         ContestChange change = null;
         Views.SwingLine swing = null;
-        if (previousId != null) {
-            Optional<Loaded> prev = load(previousId);
-            if (prev.isPresent() && prev.get().published() != null) {
-                ContestResult before = Analysed.contest(prev.get().ballot(), prev.get().published());
-                change = ContestAnalysis.compare(contest, before);
-                swing = swing(change);
-            }
+        if (previous.isPresent()) {
+            change = ContestAnalysis.compare(contest, previous.get().resultAs(contest.divisionId()));
+            swing = swing(change);
         }
         Map<String, BigDecimal> partyChange = new HashMap<>();
         if (change != null) {
@@ -205,9 +217,9 @@ public final class ReadModel {
             BallotView.Candidate c = f.candidate();
             String fp = first.get(i++);
             long whole = fp == null ? 0 : new BigDecimal(fp).setScale(0, RoundingMode.DOWN).longValueExact();
-            rows.add(new Views.CandidateRow(c.position(), c.name(), c.party(), Analysed.partyKey(c),
+            rows.add(new Views.CandidateRow(c.position(), c.name(), c.party(), PartyKeys.of(c),
                     f.votes() == null ? null : f.votes().toPlainString(), staged ? fp : null, Fraction.share(whole, total).percent(2),
-                    partyChange.get(Analysed.partyKey(c)), f.elected(), f.tieBreakNote()));
+                    partyChange.get(PartyKeys.of(c)), f.elected(), f.tieBreakNote()));
         }
         Majority majority = summary.majority().orElse(null);
         Map<String, Long> byReason = new LinkedHashMap<>();
@@ -234,35 +246,23 @@ public final class ReadModel {
         return new Views.SwingLine(s.from(), s.towards(), s.size().percent(2));
     }
 
-    /** The same division's ballot at the latest earlier ordinary election, if stored. */
+    /** The contest this ballot is compared with: as {@code tallyroom analyse contest} finds it. */
     public Optional<String> previousBallot(String ballotId) {
-        return store.jdbi().withHandle(h -> h.createQuery("""
-                SELECT b2.ballot_id FROM ballots b JOIN ballots b2 ON b2.division_id = b.division_id
-                  AND b2.poll_date < b.poll_date AND b2.id <> b.id
-                WHERE b.ballot_id = :b AND b.division_id IS NOT NULL
-                ORDER BY b2.poll_date DESC""").bind("b", ballotId).setMaxRows(1).mapTo(String.class).findFirst());
+        return published.previousContest(ballotId).map(StoredContest::ballotId);
     }
 
-    /** The latest earlier election of the same type and organisation (or group level), if stored. */
+    /** The election this one is compared with: the latest earlier one of its kind with declared results. */
     public Optional<String> previousElection(String electionId) {
-        return store.jdbi().withHandle(h -> h.createQuery("""
-                SELECT e2.election_id FROM elections e JOIN elections e2 ON e2.election_type = e.election_type
-                  AND e2.level = e.level AND e2.poll_date < e.poll_date
-                  AND (e2.organisation_id = e.organisation_id OR (e2.organisation_id IS NULL AND e.organisation_id IS NULL))
-                  AND (e2.subtype = e.subtype OR (e2.subtype IS NULL AND e.subtype IS NULL))
-                WHERE e.election_id = :e
-                  AND EXISTS (SELECT 1 FROM ballots b WHERE b.election_id = e2.id AND NOT b.by_election)
-                ORDER BY e2.poll_date DESC""").bind("e", electionId).setMaxRows(1).mapTo(String.class).findFirst());
+        return published.previousElection(electionId);
     }
 
-    private static Views.SeatRow seatRow(Loaded l) {
+    /** A ballot's line in a list; {@code c} its published result as the analysis takes it, or null. */
+    private static Views.SeatRow seatRow(Loaded l, ContestResult c) {
         BallotView b = l.ballot();
         ResultVersion r = l.published();
-        if (r == null) {
-            return new Views.SeatRow(b.ballotId(), b.name(), b.seats(),
-                    l.current() == null ? "awaiting" : "awaiting", List.of(), List.of(), null, null, null);
+        if (c == null) {
+            return new Views.SeatRow(b.ballotId(), b.name(), b.seats(), "awaiting", List.of(), List.of(), null, null, null);
         }
-        ContestResult c = Analysed.contest(b, r);
         ContestSummary s = ContestAnalysis.summarise(c);
         List<String> elected = new ArrayList<>();
         Set<String> parties = new LinkedHashSet<>();
@@ -270,7 +270,8 @@ public final class ReadModel {
             elected.add(cv.name() + " (" + cv.party() + ")");
             parties.add(cv.party());
         });
-        return new Views.SeatRow(b.ballotId(), b.name(), b.seats(), r.status().id(), elected, List.copyOf(parties), null,
+        String status = r == null ? "uncontested" : r.status().id();
+        return new Views.SeatRow(b.ballotId(), b.name(), b.seats(), status, elected, List.copyOf(parties), null,
                 s.turnout().map(t -> t.percent(2)).orElse(null), s.majority().map(Majority::votes).orElse(null));
     }
 
@@ -280,24 +281,32 @@ public final class ReadModel {
             return Optional.empty();
         }
         List<Loaded> all = loadAll(electionId).stream().filter(l -> !l.ballot().byElection()).toList();
+        StoredElection stored = declaredSoFar(electionId);
         String name = store.jdbi().withHandle(h -> h.createQuery("SELECT name FROM elections WHERE election_id = :e")
                 .bind("e", electionId).mapTo(String.class).one());
+        Map<String, ContestResult> byBallot = new HashMap<>();
+        stored.contests().forEach(c -> byBallot.put(c.ballotId(), c.result()));
         int seats = all.stream().mapToInt(l -> l.ballot().seats()).sum();
         List<ContestResult> declared = new ArrayList<>();
         Map<String, Integer> bySeats = new HashMap<>();
         long papers = 0;
         long electorate = 0;
         int seatsDeclared = 0;
+        int ballotsDeclared = 0;
         List<Views.SeatRow> rows = new ArrayList<>();
         for (Loaded l : all) {
-            rows.add(seatRow(l));
+            ContestResult c = byBallot.get(l.ballot().ballotId());
+            rows.add(seatRow(l, c));
+            if (c == null) {
+                continue;
+            }
+            declared.add(c);
+            ballotsDeclared++;
+            seatsDeclared += l.ballot().seats();
+            Council.seatsByParty(c).forEach((p, n) -> bySeats.merge(p, n, Integer::sum));
             if (l.published() == null) {
                 continue;
             }
-            ContestResult c = Analysed.contest(l.ballot(), l.published());
-            declared.add(c);
-            seatsDeclared += l.ballot().seats();
-            Council.seatsByParty(c).forEach((p, n) -> bySeats.merge(p, n, Integer::sum));
             Long el = l.published().turnout().electorate();
             Long issued = l.published().turnout().ballotPapersIssued();
             if (el != null && issued != null) {
@@ -314,11 +323,8 @@ public final class ReadModel {
         Map<String, String> wardVerdicts = new HashMap<>();
         if (previousId != null && !declared.isEmpty()) {
             Map<String, ContestResult> before = new LinkedHashMap<>();
-            for (Loaded l : loadAll(previousId)) {
-                if (!l.ballot().byElection() && l.published() != null) {
-                    ContestResult c = Analysed.contest(l.ballot(), l.published());
-                    before.put(c.divisionId(), c);
-                }
+            for (StoredContest c : declaredSoFar(previousId).contests()) {
+                before.put(c.result().divisionId(), c.result());
             }
             List<ContestResult> sameWards = declared.stream().filter(c -> before.containsKey(c.divisionId())
                     && before.get(c.divisionId()).seats() == c.seats()).toList();
@@ -334,11 +340,7 @@ public final class ReadModel {
                     verdict = change.verdict();
                 }
                 for (ContestResult c : declared) {
-                    if (c.seats() == 1) {
-                        wardVerdicts.put(c.divisionId(), ContestAnalysis.compare(c, before.get(c.divisionId())).verdict());
-                    } else {
-                        wardVerdicts.put(c.divisionId(), ContestAnalysis.compare(c, before.get(c.divisionId())).verdict());
-                    }
+                    wardVerdicts.put(c.divisionId(), ContestAnalysis.compare(c, before.get(c.divisionId())).verdict());
                 }
             } else {
                 comparedOn = "wards differ from " + previousId + ": no gains or losses shown";
@@ -347,7 +349,8 @@ public final class ReadModel {
         List<Views.SeatRow> withVerdicts = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Views.SeatRow r = rows.get(i);
-            String v = wardVerdicts.get(Analysed.divisionId(all.get(i).ballot()));
+            ContestResult c = byBallot.get(all.get(i).ballot().ballotId());
+            String v = c == null ? null : wardVerdicts.get(c.divisionId());
             withVerdicts.add(new Views.SeatRow(r.ballotId(), r.name(), r.seats(), r.status(), r.elected(), r.parties(), v,
                     r.turnout(), r.majority()));
         }
@@ -355,19 +358,30 @@ public final class ReadModel {
         ElectionId id = ElectionId.parse(electionId);
         String org = all.isEmpty() ? null : all.get(0).ballot().organisation();
         return Optional.of(new Views.Council(electionId, name, id.date(), id.organisation(), org, seats, seatsDeclared,
-                all.size(), (int) all.stream().filter(l -> l.published() != null).count(), held, control, previousId,
+                all.size(), ballotsDeclared, held, control, previousId,
                 comparedOn, changes, verdict, turnout, withVerdicts));
     }
 
-    private Election election(String electionId, boolean publishedOnly) {
-        List<ContestResult> contests = new ArrayList<>();
-        for (Loaded l : loadAll(electionId)) {
-            ResultVersion r = publishedOnly ? l.published() : l.current();
-            if (r != null && !l.ballot().byElection() && l.ballot().seats() == 1) {
-                contests.add(Analysed.contest(l.ballot(), r));
-            }
+    /** An election's ordinary ballots declared so far (none for an election stored without ballots). */
+    private StoredElection declaredSoFar(String electionId) {
+        if (store.ballotIds(electionId).isEmpty()) {
+            return new StoredElection(electionId, electionId, ElectionId.parse(electionId).date(), List.of(), List.of());
         }
-        return new Election(electionId, contests);
+        return published.declaredSoFar(electionId);
+    }
+
+    /** An election's declared single-member seats, named by its id. */
+    private static Election singleMember(StoredElection e) {
+        return new Election(e.electionId(), e.contests().stream().map(StoredContest::result).filter(c -> c.seats() == 1).toList());
+    }
+
+    /** Each listed ballot's published result: an ordinary one's from its election, a by-election's its own. */
+    private List<Views.SeatRow> seatRows(List<Loaded> ballots, StoredElection election) {
+        Map<String, ContestResult> byBallot = new HashMap<>();
+        election.contests().forEach(c -> byBallot.put(c.ballotId(), c.result()));
+        return ballots.stream().map(l -> seatRow(l, l.ballot().byElection()
+                ? published.contest(l.ballot().ballotId()).map(StoredContest::result).orElse(null)
+                : byBallot.get(l.ballot().ballotId()))).toList();
     }
 
     /** A general election: seats and votes by party, seats changing hands, marginals. */
@@ -378,11 +392,12 @@ public final class ReadModel {
         List<Loaded> all = loadAll(electionId);
         String name = store.jdbi().withHandle(h -> h.createQuery("SELECT name FROM elections WHERE election_id = :e")
                 .bind("e", electionId).mapTo(String.class).one());
-        Election now = election(electionId, true);
+        StoredElection stored = declaredSoFar(electionId);
+        Election now = singleMember(stored);
         String previousId = previousElection(electionId).orElse(null);
         NationalResult result = now.contests().isEmpty() ? null
-                : previousId == null ? National.summarise(now) : National.compare(now, election(previousId, true));
-        List<Views.SeatRow> rows = all.stream().map(ReadModel::seatRow).toList();
+                : previousId == null ? National.summarise(now) : National.compare(now, singleMember(declaredSoFar(previousId)));
+        List<Views.SeatRow> rows = seatRows(all, stored);
         return Optional.of(new Views.National(electionId, name, ElectionId.parse(electionId).date(), previousId,
                 all.size(), now.contests().size(), result == null ? null : result.control(),
                 result == null ? List.of() : result.parties(), result == null ? List.of() : result.changingHands(),
@@ -396,7 +411,9 @@ public final class ReadModel {
         }
         ShareChanges parsed;
         try {
-            parsed = ShareChanges.parse(changes == null ? "" : changes);
+            // Parties as typed ("lab", "Labour") are the store's keys, as on the command line.
+            parsed = new ShareChanges(ShareChanges.parse(changes == null ? "" : changes).changes().stream()
+                    .map(c -> new ShareChanges.Change(PartyKeys.typed(c.party()), c.points())).toList());
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
         }
@@ -407,7 +424,7 @@ public final class ReadModel {
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest("expected model uniform or proportional, found '" + model + "'");
         }
-        Election e = election(electionId, true);
+        Election e = singleMember(declaredSoFar(electionId));
         if (e.contests().isEmpty()) {
             throw new HttpError(409, electionId + " has no declared single-member seats to project from");
         }
@@ -427,7 +444,7 @@ public final class ReadModel {
                 .bind("s", organisationSlug).mapTo(String.class).list());
         List<Views.SeatRow> by = new ArrayList<>();
         for (String id : byIds) {
-            load(id).ifPresent(l -> by.add(seatRow(l)));
+            load(id).ifPresent(l -> by.add(seatRow(l, published.contest(id).map(StoredContest::result).orElse(null))));
         }
         List<Views.TimelineEvent> events = store.jdbi().withHandle(h -> h.createQuery("""
                 SELECT ev.event_date, ev.event_type, p.name AS person, pf.name AS pfrom, pt.name AS pto, d.name AS division,

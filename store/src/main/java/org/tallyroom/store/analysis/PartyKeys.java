@@ -81,6 +81,11 @@ public final class PartyKeys {
         return INDEPENDENT;
     }
 
+    /** The key for a stored candidate's party. */
+    public static String of(org.tallyroom.store.BallotView.Candidate c) {
+        return of(c.partyEcId(), c.partyAbbreviation(), c.party());
+    }
+
     /** A key as typed by a user ("lab", "Labour"): the canonical key where it is a known spelling, else as typed. */
     public static String typed(String text) {
         String alias = ALIASES.get(fold(text));

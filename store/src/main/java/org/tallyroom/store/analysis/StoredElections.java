@@ -1,6 +1,7 @@
 package org.tallyroom.store.analysis;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,17 +49,51 @@ import org.tallyroom.store.id.OrganisationId;
  *
  * <p>The previous contest for a division is the latest earlier ordinary ballot of the same type (and
  * subtype) whose division has the same GSS code, or, where either has none, the same slug in the same
- * organisation. The previous organisation election is the latest earlier one of the same organisation
- * and type with results.
+ * organisation. The previous election is the latest earlier one of the same organisation (or none), type,
+ * subtype and level with results.
+ *
+ * <p>Two readings of the store. The command line's ({@link #StoredElections(Store)}) takes every
+ * ballot's current result, provisional or not, and plurality counts only. The results service's public
+ * pages ({@link #published}) take only results declared or corrected (a ballot whose current version is
+ * provisional has none yet), and its count team's ({@link #current}) every current result; both take a
+ * preferential count too, its last stage cut to whole votes standing as the votes (so a supplementary
+ * vote winner's majority is over the runner-up after transfers). Party keys, division ids, valid papers
+ * and the previous contest are the same in all three, so the CLI and the pages agree.
  */
 public final class StoredElections {
     /** Methods whose results are votes the analysis can compare. */
     private static final Set<String> PLURALITY = Set.of("fptp", "block");
 
     private final Store store;
+    /** Only declared and corrected results; a provisional current version counts as none. */
+    private final boolean publishedOnly;
+    /** Preferential counts too, their last stage cut to whole votes; else refused (or left out). */
+    private final boolean everyMethod;
 
+    /** The command line's reading: current results, provisional included; plurality counts only. */
     public StoredElections(Store store) {
+        this(store, false, false);
+    }
+
+    private StoredElections(Store store, boolean publishedOnly, boolean everyMethod) {
         this.store = Objects.requireNonNull(store, "store");
+        this.publishedOnly = publishedOnly;
+        this.everyMethod = everyMethod;
+    }
+
+    /** What the public sees: declared and corrected results only, of every counting method. */
+    public static StoredElections published(Store store) {
+        return new StoredElections(store, true, true);
+    }
+
+    /** What the count team sees: every current result, provisional included, of every counting method. */
+    public static StoredElections current(Store store) {
+        return new StoredElections(store, false, true);
+    }
+
+    /** The condition on {@code current_results r} for a result this reading takes. */
+    private String resultTaken() {
+        return publishedOnly ? " AND r.status <> 'provisional'" : "";
     }
 
     /** A ballot's current result; empty if the store has no such ballot. */
@@ -77,6 +112,15 @@ public final class StoredElections {
      * codes, the same slug in the same organisation).
      */
     public Optional<StoredContest> previousContest(StoredContest contest) {
+        return previousContest(contest.ballotId());
+    }
+
+    /** {@link #previousContest(StoredContest)} for a ballot by id, with or without a result of its own. */
+    public Optional<StoredContest> previousContest(String ballotId) {
+        Optional<ElectionId> parsed = ElectionId.tryParse(ballotId);
+        if (parsed.isEmpty() || !parsed.get().isBallot()) {
+            return Optional.empty();
+        }
         List<String> earlier = store.jdbi().withHandle(h -> h.createQuery("""
                 SELECT b2.ballot_id, b2.poll_date
                 FROM ballots b JOIN divisions d ON b.division_id = d.id
@@ -84,10 +128,10 @@ public final class StoredElections {
                   OR ((d.gss IS NULL OR d2.gss IS NULL) AND d2.organisation_id = d.organisation_id AND d2.slug = d.slug)
                 JOIN ballots b2 ON b2.division_id = d2.id
                 WHERE b.ballot_id = :b AND b2.poll_date < b.poll_date AND b2.by_election = FALSE
-                  AND EXISTS (SELECT 1 FROM results r WHERE r.ballot_id = b2.id)
-                ORDER BY b2.poll_date DESC, b2.ballot_id""").bind("b", contest.ballotId())
+                  AND EXISTS (SELECT 1 FROM current_results r WHERE r.ballot_id = b2.id%s)
+                ORDER BY b2.poll_date DESC, b2.ballot_id""".formatted(resultTaken())).bind("b", ballotId)
                 .map((rs, ctx) -> rs.getString(1)).list());
-        ElectionId id = contest.id();
+        ElectionId id = parsed.get();
         for (String other : earlier) {
             ElectionId o = ElectionId.parse(other);
             if (o.type() == id.type() && Objects.equals(o.subtype(), id.subtype())) {
@@ -104,6 +148,20 @@ public final class StoredElections {
      * @throws StoreException if the store has no such election, or none of its ballots has a result
      */
     public StoredElection election(String electionId) {
+        StoredElection e = declaredSoFar(electionId);
+        if (e.contests().isEmpty()) {
+            boolean onlyBy = store.ballotIds(electionId).stream().allMatch(b -> ElectionId.parse(b).byElection());
+            throw new StoreException(electionId + " has no results stored" + (onlyBy ? " (only by-elections)" : ""));
+        }
+        return e;
+    }
+
+    /**
+     * {@link #election} while results come in: the ordinary ballots with a result so far, perhaps none.
+     *
+     * @throws StoreException if the store has no such election
+     */
+    public StoredElection declaredSoFar(String electionId) {
         List<String> ids = store.ballotIds(electionId);
         if (ids.isEmpty()) {
             throw new StoreException("no election '" + electionId + "' in the store; 'tallyroom elections' lists what is stored");
@@ -111,29 +169,33 @@ public final class StoredElections {
         List<String> ordinary = ids.stream().filter(b -> !ElectionId.parse(b).byElection()).toList();
         List<String> missing = new ArrayList<>();
         List<StoredContest> contests = load(ordinary, missing, false);
-        if (contests.isEmpty()) {
-            throw new StoreException(electionId + " has no results stored" + (ordinary.isEmpty() ? " (only by-elections)" : ""));
-        }
         record Row(String name, LocalDate date) {
         }
         Row row = store.jdbi().withHandle(h -> h.createQuery("SELECT name, poll_date FROM elections WHERE election_id = :e")
                 .bind("e", electionId).map((rs, ctx) -> new Row(rs.getString(1), rs.getObject(2, LocalDate.class)))
-                .findOne()).orElseGet(() -> new Row(contests.get(0).result().divisionName(), contests.get(0).date()));
+                .findOne()).orElseGet(() -> contests.isEmpty() ? new Row(electionId, ElectionId.parse(ids.get(0)).date())
+                        : new Row(contests.get(0).result().divisionName(), contests.get(0).date()));
         return new StoredElection(electionId, row.name(), row.date(), contests, missing);
     }
 
-    /**
-     * The organisation election before {@code electionId}: the latest earlier one of the same
-     * organisation and type with an ordinary ballot that has a result.
-     */
+    /** {@link #previousElection} of an organisation election. */
     public Optional<String> previousOrganisationElection(String electionId) {
+        return previousElection(electionId);
+    }
+
+    /**
+     * The election before {@code electionId}: the latest earlier one of the same organisation (or of
+     * none, for a group such as parl), type, subtype and level, with an ordinary ballot that has a result.
+     */
+    public Optional<String> previousElection(String electionId) {
         return store.jdbi().withHandle(h -> h.createQuery("""
                 SELECT e2.election_id FROM elections e JOIN elections e2
-                  ON e2.organisation_id = e.organisation_id AND e2.election_type = e.election_type
-                     AND e2.level = 'organisation' AND e2.poll_date < e.poll_date
-                WHERE e.election_id = :e AND EXISTS (SELECT 1 FROM ballots b JOIN results r ON r.ballot_id = b.id
-                     WHERE b.election_id = e2.id AND b.by_election = FALSE)
-                ORDER BY e2.poll_date DESC""").bind("e", electionId).mapTo(String.class).findFirst());
+                  ON e2.election_type = e.election_type AND e2.level = e.level AND e2.poll_date < e.poll_date
+                     AND (e2.organisation_id = e.organisation_id OR (e2.organisation_id IS NULL AND e.organisation_id IS NULL))
+                     AND (e2.subtype = e.subtype OR (e2.subtype IS NULL AND e.subtype IS NULL))
+                WHERE e.election_id = :e AND EXISTS (SELECT 1 FROM ballots b JOIN current_results r ON r.ballot_id = b.id
+                     WHERE b.election_id = e2.id AND b.by_election = FALSE%s)
+                ORDER BY e2.poll_date DESC, e2.election_id""".formatted(resultTaken())).bind("e", electionId).mapTo(String.class).findFirst());
     }
 
     /**
@@ -290,10 +352,10 @@ public final class StoredElections {
                        cr.votes, cr.elected
                 FROM candidacies c
                 LEFT JOIN parties pa ON c.party_id = pa.id
-                LEFT JOIN current_results r ON r.ballot_id = c.ballot_id
+                LEFT JOIN current_results r ON r.ballot_id = c.ballot_id%s
                 LEFT JOIN candidate_results cr ON cr.result_id = r.id AND cr.candidacy_id = c.id
                 WHERE c.ballot_id IN (<ids>)
-                ORDER BY c.ballot_id, c.position, c.id""").bindList("ids", new ArrayList<>(ballots.keySet()))
+                ORDER BY c.ballot_id, c.position, c.id""".formatted(resultTaken())).bindList("ids", new ArrayList<>(ballots.keySet()))
                 .map((rs, ctx) -> {
                     Figures f = figures.computeIfAbsent(rs.getLong(1), k -> new Figures());
                     String name = rs.getString(2);
@@ -310,7 +372,11 @@ public final class StoredElections {
                     f.rejected = (Long) longOf(rs.getObject(11));
                     BigDecimal votes = rs.getBigDecimal(12);
                     if (votes != null) {
-                        f.candidates.add(new CandidateVotes(name, party, wholeVotes(votes, name), rs.getBoolean(13)));
+                        // A preferential count's last stage may have fractions of votes; it is refused below
+                        // unless this reading takes every method, and then stands in whole votes.
+                        long whole = plurality(ballots.get(rs.getLong(1)))
+                                ? wholeVotes(votes, name) : votes.setScale(0, RoundingMode.DOWN).longValueExact();
+                        f.candidates.add(new CandidateVotes(name, party, whole, rs.getBoolean(13)));
                     }
                     return f;
                 }).list();
@@ -320,7 +386,7 @@ public final class StoredElections {
             ElectionId id = ElectionId.parse(b.ballotId());
             List<CandidateVotes> candidates;
             if (f.hasResult && !f.candidates.isEmpty()) {
-                if (b.votingSystem() != null && !PLURALITY.contains(b.votingSystem())) {
+                if (!plurality(b) && !everyMethod) {
                     if (!single) {
                         missing.add(b.ballotId() + " (counted by " + b.votingSystem() + ")");
                         continue;
@@ -342,6 +408,10 @@ public final class StoredElections {
             out.add(new StoredContest(b.ballotId(), id, b.electionName(), b.divisionSlug(), result));
         }
         return out;
+    }
+
+    private static boolean plurality(BallotRow b) {
+        return b.votingSystem() == null || PLURALITY.contains(b.votingSystem());
     }
 
     private static OptionalLong validPapers(Figures f, int seats, List<CandidateVotes> candidates) {

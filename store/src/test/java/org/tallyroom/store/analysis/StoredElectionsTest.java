@@ -2,7 +2,9 @@ package org.tallyroom.store.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.tallyroom.store.EventType;
 import org.tallyroom.store.Events;
 import org.tallyroom.store.Party;
 import org.tallyroom.store.Person;
+import org.tallyroom.store.ResultStatus;
 import org.tallyroom.store.Source;
 import org.tallyroom.store.Store;
 import org.tallyroom.store.Turnout;
@@ -65,6 +68,62 @@ class StoredElectionsTest {
             assertThat(before.result().candidates()).extracting(CandidateVotes::party).containsExactly("Con", "Lab", "Ind");
             assertThat(s.previousOrganisationElection("local.x.2022-05-05")).contains("local.x.2018-05-03");
             assertThat(s.election("local.x.2022-05-05").contests()).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void publishedReading_hidesProvisionalResults_andTakesAPreferentialCountsLastStage(TestDatabase db) {
+        try (Store store = Store.open(db.freshUrl(dir))) {
+            load(store, "2018", ward("local.x.hill.2018-05-03", 1, Party.named("Labour"), Party.named("Con")));
+            Declaration counting = ward("local.x.hill.2022-05-05", 1, Party.named("Labour"), Party.named("Con"));
+            load(store, "2022", new Declaration(counting.ballot(), counting.candidates(), ResultStatus.PROVISIONAL,
+                    counting.turnout(), 0, null, null, null));
+            String id = "mayor.x.2022-05-05";
+            BallotSpec sv = new BallotSpec(ElectionId.parse(id), null, null, null, null, null,
+                    org.tallyroom.store.id.Nation.ENGLAND, 1, "sv", false);
+            load(store, "mayor", new Declaration(sv, List.of(
+                    new Declaration.Entry(Person.onBallot(id, "Ann Able"), Party.named("Labour"), null, null,
+                            new BigDecimal("1310.75"), true, null, null),
+                    new Declaration.Entry(Person.onBallot(id, "Bob Baker"), Party.named("Con"), null, null,
+                            new BigDecimal("994"), false, null, null)),
+                    ResultStatus.DECLARED, Turnout.UNKNOWN, 2, null, null, null));
+
+            StoredElections cli = new StoredElections(store);
+            StoredElections published = StoredElections.published(store);
+            StoredElections team = StoredElections.current(store);
+            // The count team and the CLI see tonight's provisional figures; the public does not.
+            assertThat(cli.contest("local.x.hill.2022-05-05")).isPresent();
+            assertThat(team.contest("local.x.hill.2022-05-05")).isPresent();
+            assertThat(published.contest("local.x.hill.2022-05-05")).isEmpty();
+            assertThat(published.declaredSoFar("local.x.2022-05-05").contests()).isEmpty();
+            assertThat(published.declaredSoFar("local.x.2022-05-05").withoutResult())
+                    .containsExactly("local.x.hill.2022-05-05");
+            assertThat(published.previousContest("local.x.hill.2022-05-05")).map(StoredContest::ballotId)
+                    .contains("local.x.hill.2018-05-03");
+            // Tonight's election has no declared result yet, so it is no one's previous election in public.
+            load(store, "2026", ward("local.x.hill.2026-05-07", 1, Party.named("Labour"), Party.named("Con")));
+            assertThat(published.previousElection("local.x.2026-05-07")).contains("local.x.2018-05-03");
+            assertThat(cli.previousElection("local.x.2026-05-07")).contains("local.x.2022-05-05");
+            // The supplementary vote: refused by the CLI, its last stage in whole votes for the pages.
+            assertThatThrownBy(() -> cli.contest(id)).hasMessageContaining("counted by sv");
+            assertThat(published.contest(id).orElseThrow().result().candidates())
+                    .extracting(CandidateVotes::party, CandidateVotes::votes, CandidateVotes::elected)
+                    .containsExactly(tuple("Lab", 1310L, true), tuple("Con", 994L, false));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void previousElection_ofAGroupWithoutOrganisation_isTheLatestEarlierGroupOfTheSameType(TestDatabase db) {
+        try (Store store = Store.open(db.freshUrl(dir))) {
+            load(store, "2017", ward("parl.hill.2017-06-08", 1, Party.named("Labour"), Party.named("Con")));
+            load(store, "2018", ward("local.x.hill.2018-05-03", 1, Party.named("Labour"), Party.named("Con")));
+            load(store, "2019", ward("parl.hill.2019-12-12", 1, Party.named("Labour"), Party.named("Con")));
+            StoredElections s = StoredElections.published(store);
+            assertThat(s.previousElection("parl.2019-12-12")).contains("parl.2017-06-08");
+            assertThat(s.previousElection("parl.2017-06-08")).isEmpty();
+            assertThat(s.previousContest("parl.hill.2019-12-12")).map(StoredContest::ballotId).contains("parl.hill.2017-06-08");
         }
     }
 

@@ -1,0 +1,146 @@
+package org.tallyroom.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The public pages: the list of elections, an election (a council's seats and control, or a general
+ * election with its projection form), a contest, an organisation's by-elections and events, and the
+ * static style and script. A page's main content is cached per URL; for a visitor the whole page is
+ * cached with its ETag, for a signed-in member of the count team it is assembled afresh around it.
+ */
+final class PublicPages {
+    private final ReadModel model;
+    private final Responses responses;
+    private final Access access;
+    private final Map<String, byte[]> statics = new ConcurrentHashMap<>();
+
+    PublicPages(ReadModel model, Responses responses, Access access) {
+        this.model = model;
+        this.responses = responses;
+        this.access = access;
+    }
+
+    /** A page's title and main content. */
+    record Titled(String title, String body) {
+    }
+
+    void routes(RoutesConfig r) {
+        r.get("/", ctx -> titled(ctx, "*", () -> new Titled("Elections", Pages.elections(model.elections()))));
+        r.get("/elections/{id}", this::electionPage);
+        r.get("/ballots/{id}", ctx -> {
+            String id = ctx.pathParam("id");
+            titled(ctx, id, () -> {
+                Views.Contest c = model.contest(id, false).orElseThrow(() -> HttpError.notFound("ballot " + id));
+                return new Titled(c.name() + ", " + c.electionName(), Pages.contest(c));
+            });
+        });
+        r.get("/organisations/{slug}", ctx -> {
+            String slug = ctx.pathParam("slug");
+            titled(ctx, "*", () -> {
+                Views.Timeline t = model.timeline(slug).orElseThrow(() -> HttpError.notFound("organisation " + slug));
+                return new Titled(t.organisation() + ": by-elections and events", Pages.timeline(t));
+            });
+        });
+        r.get("/static/{file}", this::staticFile);
+    }
+
+    /** A public page: its main content cached per URL; the whole page cached (with an ETag) for visitors. */
+    private void titled(Context ctx, String liveKey, Supplier<Titled> render) {
+        String key = "page " + ctx.path() + "?" + Optional.ofNullable(ctx.queryString()).orElse("");
+        Responses.Cached main = responses.cached(key + " body", "text/html", () -> {
+            Titled t = render.get();
+            return (t.title() + "\u0000" + t.body()).getBytes(StandardCharsets.UTF_8);
+        });
+        String both = new String(main.body(), StandardCharsets.UTF_8);
+        int cut = both.indexOf('\u0000');
+        String title = both.substring(0, cut);
+        String body = both.substring(cut + 1);
+        Html.Nav nav = access.nav(ctx, liveKey);
+        if (nav.username() == null) {
+            Responses.respond(ctx, responses.cached(key, "text/html; charset=utf-8",
+                    () -> Html.page(title, body, nav).getBytes(StandardCharsets.UTF_8)));
+        } else {
+            ctx.header("Cache-Control", "no-store");
+            ctx.contentType("text/html; charset=utf-8").result(Html.page(title, body, nav));
+        }
+    }
+
+    private void staticFile(Context ctx) {
+        String file = ctx.pathParam("file");
+        if (!file.matches("[a-z]+\\.(css|js)")) {
+            throw HttpError.notFound("file " + file);
+        }
+        byte[] body = statics.computeIfAbsent(file, f -> {
+            try (InputStream in = PublicPages.class.getResourceAsStream("/web/" + f)) {
+                return in == null ? new byte[0] : in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (body.length == 0) {
+            throw HttpError.notFound("file " + file);
+        }
+        Responses.respond(ctx, new Responses.Cached(0, body, Responses.etag(body), file.endsWith(".css")
+                ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8"));
+    }
+
+    /** A council election, or a general election with the projection form ({@code chg.PARTY=points}, {@code model}). */
+    private void electionPage(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!model.kind(id).equals("national")) {
+            titled(ctx, id, () -> {
+                Views.Council c = model.council(id).orElseThrow(() -> HttpError.notFound("election " + id));
+                return new Titled(c.name(), Pages.council(c, model.organisationOf(id).isPresent()));
+            });
+            return;
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        StringBuilder changes = new StringBuilder();
+        ctx.queryParamMap().forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                form.put(k, v.get(0));
+            }
+            if (k.startsWith("chg.") && !v.isEmpty() && !v.get(0).isBlank()) {
+                String points = v.get(0).strip().replace('−', '-').replace(" ", "");
+                changes.append(changes.isEmpty() ? "" : ",").append(k.substring(4)).append(':').append(points);
+            }
+        });
+        boolean submitted = ctx.queryParamMap().keySet().stream().anyMatch(k -> k.startsWith("chg.") || k.equals("model"));
+        boolean bad = false;
+        if (submitted) {
+            try {
+                org.tallyroom.analysis.projection.ShareChanges.parse(changes.toString());
+            } catch (IllegalArgumentException e) {
+                bad = true;
+            }
+        }
+        titled(ctx, id, () -> {
+            Views.National n = model.national(id).orElseThrow(() -> HttpError.notFound("election " + id));
+            Views.Projected projected = null;
+            String error = null;
+            if (submitted) {
+                try {
+                    projected = model.project(id, changes.toString(), form.get("model")).orElse(null);
+                } catch (HttpError e) {
+                    error = e.getMessage();
+                }
+            }
+            List<String> parties = n.parties().stream().map(p -> p.party()).limit(8).toList();
+            return new Titled(n.name(), Pages.national(n, projected, parties, form, error));
+        });
+        if (bad) {
+            ctx.status(400);
+        }
+    }
+}
