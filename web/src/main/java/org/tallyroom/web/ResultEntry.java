@@ -20,6 +20,7 @@ import org.tallyroom.count.Votes;
 import org.tallyroom.io.report.ReportJson;
 import org.tallyroom.store.BallotSpec;
 import org.tallyroom.store.BallotView;
+import org.tallyroom.store.CountedResult;
 import org.tallyroom.store.Declaration;
 import org.tallyroom.store.ImportOutcome;
 import org.tallyroom.store.Party;
@@ -216,7 +217,7 @@ public final class ResultEntry {
         for (int i = 0; i < n; i++) {
             BallotView.Candidate c = cands.get(i);
             entries.add(new Declaration.Entry(new Person(c.personKey(), c.name(), null, null), party(c), c.name(),
-                    c.listPosition(), BigDecimal.valueOf(report.lastStage().votesOf(i), report.decimals()),
+                    c.listPosition(), CountedResult.publishedVotes(report, i),
                     elected.contains(i), null, tieNote(report, i)));
         }
         Long rejected = f.rejected();

@@ -56,8 +56,9 @@ import org.tallyroom.store.id.OrganisationId;
  * ballot's current result, provisional or not, and plurality counts only. The results service's public
  * pages ({@link #published}) take only results declared or corrected (a ballot whose current version is
  * provisional has none yet), and its count team's ({@link #current}) every current result; both take a
- * preferential count too, its last stage cut to whole votes standing as the votes (so a supplementary
- * vote winner's majority is over the runner-up after transfers). Party keys, division ids, valid papers
+ * preferential count too, its stored votes cut to whole votes standing as the votes: for SV and AV the
+ * final round (so a supplementary vote winner's majority is over the runner-up after transfers), for
+ * STV the first preferences (see {@link org.tallyroom.store.CountedResult}). Party keys, division ids, valid papers
  * and the previous contest are the same in all three, so the CLI and the pages agree.
  */
 public final class StoredElections {
@@ -67,7 +68,7 @@ public final class StoredElections {
     private final Store store;
     /** Only declared and corrected results; a provisional current version counts as none. */
     private final boolean publishedOnly;
-    /** Preferential counts too, their last stage cut to whole votes; else refused (or left out). */
+    /** Preferential counts too, their stored votes cut to whole votes; else refused (or left out). */
     private final boolean everyMethod;
 
     /** The command line's reading: current results, provisional included; plurality counts only. */
