@@ -2,9 +2,12 @@ package org.tallyroom.count.stv;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tallyroom.count.Contest;
 import org.tallyroom.count.CountOptions;
 import org.tallyroom.count.CountReport;
@@ -87,6 +90,7 @@ public final class MeekStv implements Rules {
         private final CountOptions options;
         private final int seats;
         private final RankedPaperRows p;
+        private final MeekPaperTree tree;
         private final int n;
         private final byte[] state;
         private final long[] keep;
@@ -114,6 +118,7 @@ public final class MeekStv implements Rules {
                 state[c] = withdrawn ? EXCLUDED : HOPEFUL;
                 keep[c] = withdrawn ? 0 : ONE;
             }
+            this.tree = new MeekPaperTree(p);
             this.lot = Lot.of(options);
             this.validScaled = Math.multiplyExact(p.valid, ONE);
         }
@@ -130,6 +135,7 @@ public final class MeekStv implements Rules {
             List<Integer> excluded = List.of();
             int its = 0;
             boolean stalled = false;
+            Set<KeepValues> seen = new HashSet<>();
             while (electedOrder.size() < seats) {
                 long surplus = totalSurplus();
                 int lowest = exclusionDue(surplus, stalled);
@@ -139,6 +145,8 @@ public final class MeekStv implements Rules {
                     }
                     state[lowest] = EXCLUDED;
                     keep[lowest] = 0;
+                    tree.moveOn(lowest, state);
+                    seen.clear();
                     kind = StageKind.EXCLUSION;
                     subject = List.of(lowest);
                     excluded = List.of(lowest);
@@ -151,11 +159,13 @@ public final class MeekStv implements Rules {
                     }
                 }
                 boolean changed = updateKeepValues();
+                boolean repeated = !seen.add(new KeepValues(keep.clone()));
                 distribute();
                 its++;
-                stalled = !changed && lowest < 0 || its >= MAX_ITERATIONS;
+                stalled = !changed && lowest < 0 || repeated || its >= MAX_ITERATIONS;
                 List<Integer> now = electReachingQuota();
                 if (!now.isEmpty()) {
+                    seen.clear();
                     if (electedOrder.size() < seats && count(HOPEFUL) + electedOrder.size() == seats) {
                         now.addAll(electAllHopeful());
                     }
@@ -178,31 +188,8 @@ public final class MeekStv implements Rules {
         /** Clause 10, then the quota of clause 5 / 11. */
         private void distribute() {
             long[] v = new long[n];
-            long left = 0;
-            int[] prefs = p.prefs;
-            int[] start = p.start;
-            long[] weight = p.weight;
-            long[] k = keep;
-            for (int r = 0, rows = p.rows; r < rows; r++) {
-                long value = ONE;
-                for (int i = start[r], end = start[r + 1]; i < end; i++) {
-                    int c = prefs[i];
-                    long kc = k[c];
-                    if (kc == 0) {
-                        continue;
-                    }
-                    if (kc == ONE) {
-                        v[c] += value * weight[r];
-                        value = 0;
-                        break;
-                    }
-                    v[c] += ceilMul(value, kc) * weight[r];
-                    value = ceilMul(value, ONE - kc);
-                }
-                left += value * weight[r];
-            }
+            exhausted = tree.distribute(keep, v);
             votes = v;
-            exhausted = left;
             iterations.add(v.clone());
             long credited = 0;
             for (long x : v) {
@@ -308,6 +295,7 @@ public final class MeekStv implements Rules {
         private void elect(int c) {
             state[c] = SUCCESSFUL;
             electedOrder.add(c);
+            tree.moveOn(c, state);
         }
 
         private long totalSurplus() {
@@ -375,11 +363,30 @@ public final class MeekStv implements Rules {
                     nonTransferable - exhausted, elected, excluded, note));
         }
 
-        /** a x b / 10^9, rounded up if not exact; a, b at most 10^9 so the product fits a long. */
-        static long ceilMul(long a, long b) {
-            long prod = a * b;
-            long q = prod / ONE;
-            return prod % ONE == 0 ? q : q + 1;
+    }
+
+    /** a x b / 10^9, rounded up if not exact; a, b at most 10^9 so the product fits a long. */
+    static long ceilMul(long a, long b) {
+        long prod = a * b;
+        long q = prod / ONE;
+        return prod % ONE == 0 ? q : q + 1;
+    }
+
+    /** One iteration's keep values, compared by value. */
+    private record KeepValues(long[] k) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof KeepValues other && Arrays.equals(k, other.k);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(k);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(k);
         }
     }
 
