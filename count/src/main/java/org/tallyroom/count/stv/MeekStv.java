@@ -40,8 +40,13 @@ import org.tallyroom.count.Tie;
  *     left on exhausted papers: the value created by rounding, shown as a negative number.</li>
  * <li>cl.13: the hopeful candidate with the least votes is excluded if, with the total surplus, they
  *     still have fewer votes than every other hopeful candidate, or if the total surplus is below
- *     0.0001. Tallyroom also treats an iteration that changes no keep value as converged (no further
- *     iteration could change anything at 9 places; large counts can stall just above the limit).</li>
+ *     0.0001. Tallyroom also treats as converged an iteration that changes no keep value, or that
+ *     returns them to values already tried since the last election or exclusion: the same keep
+ *     values give the same allocation, so the iteration is in a cycle and no further one can bring
+ *     anything new. At 9 places this is how large counts end their stages: with 400,000 votes a
+ *     keep value's last place moves 0.0004 of a vote, so the surplus cannot go below the limit
+ *     and the keep values end up alternating between neighbours. The Schedule does not say what
+ *     to do then; the cap of {@link #MAX_ITERATIONS} iterations remains only as a safeguard.</li>
  * <li>cl.3: counting is complete when the successful candidates fill the vacancies, or successful and
  *     hopeful together equal them (the hopeful are then elected).</li>
  * <li>cl.19, 40: equal lowest: the Ahead At First Difference method over the totals of every
@@ -57,8 +62,10 @@ import org.tallyroom.count.Tie;
  * have surpluses as subject. Each runs iterations until someone reaches the quota or an exclusion is
  * due, and shows the totals of its last iteration; its note gives the number of iterations.
  *
- * <p>Hot path: the distribution runs over bundled rows with flat arrays; a paper stops at the first
- * hopeful candidate (k = 1), so early stages touch one or two preferences per row.
+ * <p>Hot path: a paper's value stops at its first hopeful candidate (k = 1), so the papers are
+ * grouped by their continuing preferences up to that candidate ({@link MeekPaperTree}) and an
+ * iteration walks the groups, not the papers; the groups change only when someone is elected or
+ * excluded.
  */
 public final class MeekStv implements Rules {
     static final long ONE = Fixed.scale(9);
