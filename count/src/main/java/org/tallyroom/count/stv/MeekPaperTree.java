@@ -22,12 +22,17 @@ import java.util.Arrays;
  * walk from the root down. Nodes whose papers have all moved on are dropped from that pass.
  */
 final class MeekPaperTree {
-    private static final byte HOPEFUL = 0;
-    private static final byte EXCLUDED = 2;
+    private static final byte HOPEFUL = MeekStv.HOPEFUL;
+    private static final byte EXCLUDED = MeekStv.EXCLUDED;
 
     private static final long ONE = MeekStv.ONE;
 
     private final int[] prefs;
+    /** The count's candidate states, read when papers move on. */
+    private final byte[] state;
+    /** Candidates no longer hopeful whose papers have not yet moved on. */
+    private final int[] pending;
+    private int pendingSize;
     /** Per hopeful candidate: the rows ending at them. */
     private final Pile[] pile;
 
@@ -45,8 +50,10 @@ final class MeekPaperTree {
     private long[] value;
     private boolean stale = true;
 
-    MeekPaperTree(RankedPaperRows p) {
+    MeekPaperTree(RankedPaperRows p, byte[] state) {
         this.prefs = p.prefs;
+        this.state = state;
+        this.pending = new int[p.candidates];
         this.pile = new Pile[p.candidates];
         Arrays.fill(keys, -1);
         int[] first = new int[p.candidates];
@@ -66,10 +73,20 @@ final class MeekPaperTree {
     }
 
     /**
-     * Moves the papers ending at {@code c} on, after {@code c} stopped being hopeful; {@code state}
-     * already shows the change.
+     * Records that {@code c} is no longer hopeful: the papers ending at them move on before the next
+     * distribution (not at once, so that none move after the count is complete).
      */
-    void moveOn(int c, byte[] state) {
+    void moveOn(int c) {
+        pending[pendingSize++] = c;
+    }
+
+    /**
+     * Moves on the papers ending at {@code c}: past them if elected, from their parent node if
+     * excluded, to the next hopeful candidate on each paper or to the end of its preferences. The
+     * order in which pending candidates are dealt with does not matter: a paper never joins the pile
+     * of a candidate who is not hopeful.
+     */
+    private void movePile(int c) {
         Pile from = pile[c];
         pile[c] = new Pile(0);
         boolean excluded = state[c] == EXCLUDED;
@@ -103,6 +120,10 @@ final class MeekPaperTree {
      * (which must be zero) and returns the value left on exhausted papers.
      */
     long distribute(long[] keep, long[] votes) {
+        for (int j = 0; j < pendingSize; j++) {
+            movePile(pending[j]);
+        }
+        pendingSize = 0;
         if (stale) {
             preparePass();
         }
@@ -130,14 +151,6 @@ final class MeekPaperTree {
             left += out * ending[node];
         }
         return left;
-    }
-
-    /** Live nodes now in the tree (for tests and the design note's figures). */
-    int liveNodes() {
-        if (stale) {
-            preparePass();
-        }
-        return live.length;
     }
 
     private void preparePass() {

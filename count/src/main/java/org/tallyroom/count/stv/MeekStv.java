@@ -72,6 +72,9 @@ public final class MeekStv implements Rules {
     static final long SURPLUS_LIMIT = ONE / 10_000;
     /** A stage that has not converged after this many iterations is treated as stalled. */
     static final int MAX_ITERATIONS = 10_000;
+    static final byte HOPEFUL = 0;
+    static final byte SUCCESSFUL = 1;
+    static final byte EXCLUDED = 2;
 
     @Override
     public String method() {
@@ -89,10 +92,6 @@ public final class MeekStv implements Rules {
     }
 
     private static final class Counter {
-        private static final byte HOPEFUL = 0;
-        private static final byte SUCCESSFUL = 1;
-        private static final byte EXCLUDED = 2;
-
         private final Contest contest;
         private final CountOptions options;
         private final int seats;
@@ -125,7 +124,7 @@ public final class MeekStv implements Rules {
                 state[c] = withdrawn ? EXCLUDED : HOPEFUL;
                 keep[c] = withdrawn ? 0 : ONE;
             }
-            this.tree = new MeekPaperTree(p);
+            this.tree = new MeekPaperTree(p, state);
             this.lot = Lot.of(options);
             this.validScaled = Math.multiplyExact(p.valid, ONE);
         }
@@ -152,7 +151,7 @@ public final class MeekStv implements Rules {
                     }
                     state[lowest] = EXCLUDED;
                     keep[lowest] = 0;
-                    tree.moveOn(lowest, state);
+                    tree.moveOn(lowest);
                     seen.clear();
                     kind = StageKind.EXCLUSION;
                     subject = List.of(lowest);
@@ -302,7 +301,7 @@ public final class MeekStv implements Rules {
         private void elect(int c) {
             state[c] = SUCCESSFUL;
             electedOrder.add(c);
-            tree.moveOn(c, state);
+            tree.moveOn(c);
         }
 
         private long totalSurplus() {
