@@ -2,9 +2,12 @@ package org.tallyroom.count.stv;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tallyroom.count.Contest;
 import org.tallyroom.count.CountOptions;
 import org.tallyroom.count.CountReport;
@@ -37,8 +40,13 @@ import org.tallyroom.count.Tie;
  *     left on exhausted papers: the value created by rounding, shown as a negative number.</li>
  * <li>cl.13: the hopeful candidate with the least votes is excluded if, with the total surplus, they
  *     still have fewer votes than every other hopeful candidate, or if the total surplus is below
- *     0.0001. Tallyroom also treats an iteration that changes no keep value as converged (no further
- *     iteration could change anything at 9 places; large counts can stall just above the limit).</li>
+ *     0.0001. Tallyroom also treats as converged an iteration that changes no keep value, or that
+ *     returns them to values already tried since the last election or exclusion: the same keep
+ *     values give the same allocation, so the iteration is in a cycle and no further one can bring
+ *     anything new. At 9 places this is how large counts end their stages: with 400,000 votes a
+ *     keep value's last place moves 0.0004 of a vote, so the surplus cannot go below the limit
+ *     and the keep values end up alternating between neighbours. The Schedule does not say what
+ *     to do then; the cap of {@link #MAX_ITERATIONS} iterations remains only as a safeguard.</li>
  * <li>cl.3: counting is complete when the successful candidates fill the vacancies, or successful and
  *     hopeful together equal them (the hopeful are then elected).</li>
  * <li>cl.19, 40: equal lowest: the Ahead At First Difference method over the totals of every
@@ -54,14 +62,19 @@ import org.tallyroom.count.Tie;
  * have surpluses as subject. Each runs iterations until someone reaches the quota or an exclusion is
  * due, and shows the totals of its last iteration; its note gives the number of iterations.
  *
- * <p>Hot path: the distribution runs over bundled rows with flat arrays; a paper stops at the first
- * hopeful candidate (k = 1), so early stages touch one or two preferences per row.
+ * <p>Hot path: a paper's value stops at its first hopeful candidate (k = 1), so the papers are
+ * grouped by their continuing preferences up to that candidate ({@link MeekPaperTree}) and an
+ * iteration walks the groups, not the papers; the groups change only when someone is elected or
+ * excluded.
  */
 public final class MeekStv implements Rules {
     static final long ONE = Fixed.scale(9);
     static final long SURPLUS_LIMIT = ONE / 10_000;
     /** A stage that has not converged after this many iterations is treated as stalled. */
     static final int MAX_ITERATIONS = 10_000;
+    static final byte HOPEFUL = 0;
+    static final byte SUCCESSFUL = 1;
+    static final byte EXCLUDED = 2;
 
     @Override
     public String method() {
@@ -79,14 +92,11 @@ public final class MeekStv implements Rules {
     }
 
     private static final class Counter {
-        private static final byte HOPEFUL = 0;
-        private static final byte SUCCESSFUL = 1;
-        private static final byte EXCLUDED = 2;
-
         private final Contest contest;
         private final CountOptions options;
         private final int seats;
         private final RankedPaperRows p;
+        private final MeekPaperTree tree;
         private final int n;
         private final byte[] state;
         private final long[] keep;
@@ -114,6 +124,7 @@ public final class MeekStv implements Rules {
                 state[c] = withdrawn ? EXCLUDED : HOPEFUL;
                 keep[c] = withdrawn ? 0 : ONE;
             }
+            this.tree = new MeekPaperTree(p, state);
             this.lot = Lot.of(options);
             this.validScaled = Math.multiplyExact(p.valid, ONE);
         }
@@ -130,6 +141,7 @@ public final class MeekStv implements Rules {
             List<Integer> excluded = List.of();
             int its = 0;
             boolean stalled = false;
+            Set<KeepValues> seen = new HashSet<>();
             while (electedOrder.size() < seats) {
                 long surplus = totalSurplus();
                 int lowest = exclusionDue(surplus, stalled);
@@ -139,6 +151,8 @@ public final class MeekStv implements Rules {
                     }
                     state[lowest] = EXCLUDED;
                     keep[lowest] = 0;
+                    tree.moveOn(lowest);
+                    seen.clear();
                     kind = StageKind.EXCLUSION;
                     subject = List.of(lowest);
                     excluded = List.of(lowest);
@@ -151,11 +165,13 @@ public final class MeekStv implements Rules {
                     }
                 }
                 boolean changed = updateKeepValues();
+                boolean repeated = !seen.add(new KeepValues(keep.clone()));
                 distribute();
                 its++;
-                stalled = !changed && lowest < 0 || its >= MAX_ITERATIONS;
+                stalled = !changed && lowest < 0 || repeated || its >= MAX_ITERATIONS;
                 List<Integer> now = electReachingQuota();
                 if (!now.isEmpty()) {
+                    seen.clear();
                     if (electedOrder.size() < seats && count(HOPEFUL) + electedOrder.size() == seats) {
                         now.addAll(electAllHopeful());
                     }
@@ -178,31 +194,8 @@ public final class MeekStv implements Rules {
         /** Clause 10, then the quota of clause 5 / 11. */
         private void distribute() {
             long[] v = new long[n];
-            long left = 0;
-            int[] prefs = p.prefs;
-            int[] start = p.start;
-            long[] weight = p.weight;
-            long[] k = keep;
-            for (int r = 0, rows = p.rows; r < rows; r++) {
-                long value = ONE;
-                for (int i = start[r], end = start[r + 1]; i < end; i++) {
-                    int c = prefs[i];
-                    long kc = k[c];
-                    if (kc == 0) {
-                        continue;
-                    }
-                    if (kc == ONE) {
-                        v[c] += value * weight[r];
-                        value = 0;
-                        break;
-                    }
-                    v[c] += ceilMul(value, kc) * weight[r];
-                    value = ceilMul(value, ONE - kc);
-                }
-                left += value * weight[r];
-            }
+            exhausted = tree.distribute(keep, v);
             votes = v;
-            exhausted = left;
             iterations.add(v.clone());
             long credited = 0;
             for (long x : v) {
@@ -308,6 +301,7 @@ public final class MeekStv implements Rules {
         private void elect(int c) {
             state[c] = SUCCESSFUL;
             electedOrder.add(c);
+            tree.moveOn(c);
         }
 
         private long totalSurplus() {
@@ -375,11 +369,30 @@ public final class MeekStv implements Rules {
                     nonTransferable - exhausted, elected, excluded, note));
         }
 
-        /** a x b / 10^9, rounded up if not exact; a, b at most 10^9 so the product fits a long. */
-        static long ceilMul(long a, long b) {
-            long prod = a * b;
-            long q = prod / ONE;
-            return prod % ONE == 0 ? q : q + 1;
+    }
+
+    /** a x b / 10^9, rounded up if not exact; a, b at most 10^9 so the product fits a long. */
+    static long ceilMul(long a, long b) {
+        long prod = a * b;
+        long q = prod / ONE;
+        return prod % ONE == 0 ? q : q + 1;
+    }
+
+    /** One iteration's keep values, compared by value. */
+    private record KeepValues(long[] k) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof KeepValues other && Arrays.equals(k, other.k);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(k);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(k);
         }
     }
 

@@ -86,6 +86,7 @@ final class MeekReferenceCount {
         List<Integer> out = List.of();
         int its = 0;
         boolean converged = false;
+        java.util.Set<List<BigDecimal>> tried = new java.util.HashSet<>();
         while (elected.size() < seats) {
             BigDecimal surplus = BigDecimal.ZERO;
             for (int c : elected) {
@@ -115,6 +116,7 @@ final class MeekReferenceCount {
                 out = List.of(x);
                 its = 0;
                 converged = false;
+                tried.clear();
                 if (hopefuls().size() + elected.size() == seats) {
                     record(kind, subject, allHopeful(), out, 0,
                             "Successful and hopeful candidates now equal the vacancies (clause 3).");
@@ -133,11 +135,15 @@ final class MeekReferenceCount {
                 }
                 keep[c] = k;
             }
+            // Keep values already tried since the last exclusion or election: the same keep values give
+            // the same allocation, so the iteration has entered a cycle and can get no closer.
+            boolean again = !tried.add(List.of(keep));
             allocate();
             its++;
-            converged = !moved && x < 0 || its >= MeekStv.MAX_ITERATIONS;
+            converged = !moved && x < 0 || again || its >= MeekStv.MAX_ITERATIONS;
             List<Integer> got = reachQuota();
             if (!got.isEmpty()) {
+                tried.clear();
                 if (elected.size() < seats && hopefuls().size() + elected.size() == seats) {
                     got.addAll(allHopeful());
                 }

@@ -286,6 +286,32 @@ class StvHandCountTest {
         assertThat(r.electedNames()).containsExactly("A", "B", "C");
     }
 
+    @Test
+    void meek_clause13_keepValuesThatReturnToEarlierOnesEndTheStage() {
+        // C and D hold every paper; 3 seats. Both are elected at once and each iteration shrinks their
+        // keep values, but the quota (a quarter of the votes credited) shrinks with their votes, so the
+        // total surplus stays about half their votes and would reach 0.0001 only below the 9th place.
+        // Rounded up at 9 places (cl.7, 10), the keep values instead fall into a cycle (after 27
+        // iterations), returning to values already tried, so no further iteration can change anything. The stage ends there, as it does when
+        // the keep values stop changing, and the lowest hopeful is excluded (cl.13); A and B are level
+        // at 0 throughout, so the lot decides (cl.19).
+        Contest c = contest(4, 134_300, "DC", 50_417, "CD");
+        CountReport r = MEEK.count(c, CountOptions.seats(3).withSeed(1));
+        Stage s2 = r.stages().get(1);
+        assertThat(s2.kind()).isEqualTo(StageKind.SURPLUS);
+        assertThat(s2.elected()).isEmpty();
+        int its = Integer.parseInt(s2.note().split(" ")[0]);
+        assertThat(its).isLessThan(100);
+        long quota = s2.candidateTotal() / 4 + 1;
+        long surplus = s2.votes()[2] - quota + s2.votes()[3] - quota;
+        assertThat(surplus).as("still above the 0.0001 limit").isGreaterThanOrEqualTo(Fixed.parse("0.0001", 9));
+        assertThat(r.stages().get(2).excluded()).hasSize(1);
+        assertThat(r.elected()).hasSize(3).contains(2, 3);
+        assertThat(StvDifferentialTest.canonical(r, true))
+                .isEqualTo(StvDifferentialTest.canonical(new MeekReferenceCount(c, CountOptions.seats(3).withSeed(1))
+                        .count(CountOptions.seats(3).withSeed(1)), true));
+    }
+
     // ------------------------------------------------------------------ every method
 
     @Test
