@@ -133,7 +133,8 @@ final class CountCommand implements Callable<Integer> {
             }
             if (out != null) {
                 String base = o.input.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-                Files.writeString(out.resolve(base + "." + format.name()), o.rendered, StandardCharsets.UTF_8);
+                String extension = format == Format.text ? "txt" : format.name();
+                Files.writeString(out.resolve(base + "." + extension), o.rendered, StandardCharsets.UTF_8);
             } else {
                 rendered.add(o.rendered);
             }
