@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The count team's accounts (web_users), machine clients' bearer tokens (api_tokens), the audit log
- * and the stored responses of idempotent POSTs, all in the results store (migration V5).
+ * and the stored responses of idempotent POSTs, all in the results store (migration V4).
  *
  * <p>Passwords are hashed with bcrypt (cost 12, a random salt per hash, at.favre.lib's
  * implementation); a token is 32 random bytes shown once, and only its SHA-256 is kept, so a copy of
