@@ -102,23 +102,35 @@ final class BallotBundles {
      * highest as empty ranks. False as for {@link #add}.
      */
     boolean addByCandidate(int[] rankOf, long weight) {
+        // One pass puts each candidate at its rank; only a rank shared by two candidates needs the
+        // second, counting pass. perRank holds candidate + 1 at each rank, reset as it is read.
         int maxRank = 0;
-        Arrays.fill(perRank, 0);
+        boolean shared = false;
         for (int c = 0; c < candidates; c++) {
             int r = rankOf[c];
             if (r > 0) {
-                perRank[r]++;
+                shared |= perRank[r] != 0;
+                perRank[r] = c + 1;
                 maxRank = Math.max(maxRank, r);
             }
+        }
+        if (!shared) {
+            for (int r = 1; r <= maxRank; r++) {
+                code[r - 1] = perRank[r];
+                perRank[r] = 0;
+            }
+            return add(code, maxRank, weight);
+        }
+        Arrays.fill(perRank, 0);
+        for (int c = 0; c < candidates; c++) {
+            perRank[rankOf[c]]++;
         }
         int length = 0;
         for (int r = 1; r <= maxRank; r++) {
             int count = perRank[r];
             perRank[r] = length; // from here on, where rank r starts
             next[r] = length;
-            if (count == 0) {
-                code[length] = 0;
-            }
+            code[length] = 0; // stays 0 if the rank is empty
             length += Math.max(1, count);
         }
         for (int c = 0; c < candidates; c++) {
@@ -128,17 +140,8 @@ final class BallotBundles {
                 code[at] = at == perRank[r] ? c + 1 : -(c + 1);
             }
         }
+        Arrays.fill(perRank, 0);
         return add(code, length, weight);
-    }
-
-    /** Papers added, counting weights. */
-    long papers() {
-        return papers;
-    }
-
-    /** Distinct markings so far. */
-    int distinct() {
-        return distinct;
     }
 
     /**
@@ -198,18 +201,18 @@ final class BallotBundles {
     }
 
     /**
-     * A multiply-xorshift mix of every code: a polynomial hash such as {@code 31h + x} maps many short
-     * rankings of a few hundred candidates to the same value and turns lookups into collision chains.
+     * A polynomial in a large odd 64-bit multiplier, mixed down to 32 bits at the end: each code costs
+     * one add and one multiply. A small multiplier such as {@code 31h + x} would map many short
+     * rankings of a few hundred candidates to the same value (31a + b = 31(a + 1) + (b - 31)) and turn
+     * lookups into collision chains.
      */
     private static int hash(int[] code, int length) {
-        long h = 0x9E37_79B9_7F4A_7C15L ^ length;
+        long h = length;
         for (int k = 0; k < length; k++) {
-            h = (h ^ code[k]) * 0xC4CE_B9FE_1A85_EC53L;
-            h ^= h >>> 29;
+            h = (h + code[k]) * 0x9E37_79B9_7F4A_7C15L;
         }
-        h *= 0xFF51_AFD7_ED55_8CCDL;
-        h ^= h >>> 32;
-        return (int) h;
+        h = (h ^ h >>> 32) * 0xFF51_AFD7_ED55_8CCDL;
+        return (int) (h ^ h >>> 29);
     }
 
     private void grow(int needed) {
