@@ -238,11 +238,13 @@ public final class BltReader {
         }
         int digits = p;
         long v = 0;
-        while (p < end && b[p] >= '0' && b[p] <= '9') {
-            if (p - digits >= 18) {
-                throw error(start, expected(what) + " below 10^18", token(start));
-            }
-            v = v * 10 + (b[p++] - '0');
+        int d;
+        while (p < end && (d = b[p] - '0') >= 0 && d <= 9) {
+            v = v * 10 + d;
+            p++;
+        }
+        if (p - digits > 18) {
+            throw error(start, expected(what) + " below 10^18", token(start));
         }
         if (p == digits || p < end && !isDelimiter(b[p])) {
             throw error(start, expected(what), token(start));
