@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.tallyroom.count.BallotBox;
 import org.tallyroom.count.Candidate;
 import org.tallyroom.count.Contest;
 import org.tallyroom.count.Votes;
@@ -35,7 +34,8 @@ import org.tallyroom.count.Votes;
  * scanner, not a general CSV library. Unquoted cells are read in place from the file's bytes with no
  * String or other allocation; quoted cells (RFC 4180, with doubled quotes and line breaks inside) go
  * through a slow path. Only the header and the text quoted in error messages are decoded, as UTF-8,
- * or Windows-1252 where the header is not valid UTF-8. Identical rows bundle in a {@link BallotBox}.
+ * or Windows-1252 where the header is not valid UTF-8. Identical rows bundle as they are read
+ * ({@link BallotBundles}).
  */
 public final class BallotsCsv {
     /** Larger weights are certainly a mistake, and keep totals far from overflow. */
@@ -124,7 +124,7 @@ public final class BallotsCsv {
         }
         long headerLine = recordLine;
         int n = candidates.size();
-        Bundles bundles = new Bundles(n);
+        BallotBundles bundles = new BallotBundles(n);
         int[] rankOf = new int[n];
         int rows = 0;
         while (nextNonBlankRecord()) {
@@ -141,7 +141,7 @@ public final class BallotsCsv {
                     rankOf[c] = rank(col, n);
                 }
             }
-            if (!bundles.add(rankOf, weight)) {
+            if (!bundles.addByCandidate(rankOf, weight)) {
                 throw new InputException(file, recordLine, weightColumn + 1, "a total number of papers below 2^63",
                         "more");
             }
@@ -150,111 +150,7 @@ public final class BallotsCsv {
         if (rows == 0) {
             throw new InputException(file, headerLine + 1, 1, "at least one ballot row after the header", "none");
         }
-        BallotBox box = new BallotBox();
-        bundles.into(box);
-        return new Contest(title, candidates, new Votes.Papers(box.ballots()));
-    }
-
-    /**
-     * Identical rows counted before they reach the {@link BallotBox}: a row is its rank per candidate,
-     * kept in one flat int array and found again through an open-addressing hash table, so a repeated
-     * row costs a hash and a comparison and allocates nothing. Distinct rows go to the box once each,
-     * in the order first seen, with their total weight.
-     */
-    private static final class Bundles {
-        private final int n;
-        private int[] pool;
-        private long[] weights = new long[64];
-        private int[] hashes = new int[64];
-        private int[] slots = new int[128]; // distinct index + 1; 0 = empty
-        private int distinct;
-
-        Bundles(int n) {
-            this.n = n;
-            this.pool = new int[64 * n];
-        }
-
-        /** Adds one row; false if the papers would overflow a long. */
-        boolean add(int[] rankOf, long weight) {
-            int h = 1;
-            for (int r : rankOf) {
-                h = 31 * h + r;
-            }
-            h ^= h >>> 16;
-            int mask = slots.length - 1;
-            for (int i = h & mask; ; i = (i + 1) & mask) {
-                int d = slots[i] - 1;
-                if (d < 0) {
-                    break;
-                }
-                if (hashes[d] == h && Arrays.equals(pool, d * n, d * n + n, rankOf, 0, n)) {
-                    long sum = weights[d] + weight;
-                    if (sum < 0) {
-                        return false;
-                    }
-                    weights[d] = sum;
-                    return true;
-                }
-            }
-            if (distinct == weights.length) {
-                weights = Arrays.copyOf(weights, distinct * 2);
-                hashes = Arrays.copyOf(hashes, distinct * 2);
-                pool = Arrays.copyOf(pool, distinct * 2 * n);
-            }
-            int d = distinct++;
-            System.arraycopy(rankOf, 0, pool, d * n, n);
-            weights[d] = weight;
-            hashes[d] = h;
-            if (distinct * 2 > slots.length) {
-                rehash();
-            } else {
-                insert(d, h);
-            }
-            return true;
-        }
-
-        private void insert(int d, int h) {
-            int mask = slots.length - 1;
-            int i = h & mask;
-            while (slots[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            slots[i] = d + 1;
-        }
-
-        private void rehash() {
-            slots = new int[slots.length * 2];
-            for (int d = 0; d < distinct; d++) {
-                insert(d, hashes[d]);
-            }
-        }
-
-        /** Hands each distinct row to the box as ranks per position, candidates within a rank in paper order. */
-        void into(BallotBox box) {
-            int[] perRank = new int[n + 1];
-            for (int d = 0; d < distinct; d++) {
-                int base = d * n;
-                int maxRank = 0;
-                Arrays.fill(perRank, 0);
-                for (int c = 0; c < n; c++) {
-                    int r = pool[base + c];
-                    perRank[r]++;
-                    maxRank = Math.max(maxRank, r);
-                }
-                int[][] ranks = new int[maxRank][];
-                for (int r = 1; r <= maxRank; r++) {
-                    ranks[r - 1] = new int[perRank[r]];
-                    perRank[r] = 0;
-                }
-                for (int c = 0; c < n; c++) {
-                    int r = pool[base + c];
-                    if (r > 0) {
-                        ranks[r - 1][perRank[r]++] = c;
-                    }
-                }
-                box.add(ranks, weights[d]);
-            }
-        }
+        return new Contest(title, candidates, new Votes.Papers(bundles.ballots()));
     }
 
     /** A rank cell: blank, X, or a whole number from 1 to n. Unquoted cells are read without allocating. */

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.tallyroom.count.BallotBox;
 import org.tallyroom.count.Candidate;
 import org.tallyroom.count.Contest;
 import org.tallyroom.count.Votes;
@@ -41,10 +40,10 @@ import org.tallyroom.count.Votes;
  * (the column counts characters) and what was expected.
  *
  * <p>Speed: the ballot section is scanned byte by byte with no regular expressions and no strings
- * (a five-million-paper file reads in a few seconds); papers go straight into a {@link BallotBox},
- * so memory grows with distinct markings. Each single-candidate rank shares one array per
- * candidate. Only the names section, a few hundred bytes, is decoded to text: UTF-8 where it is
- * valid UTF-8, else Windows-1252.
+ * (a five-million-paper file reads in about a second); identical lines are counted once in a
+ * {@link BallotBundles} as they are read, before any ballot object is built, so a repeated paper
+ * allocates nothing and memory grows with distinct markings. Only the names section, a few hundred
+ * bytes, is decoded to text: UTF-8 where it is valid UTF-8, else Windows-1252.
  *
  * <p>Parties are read from names of the forms {@code Name (Party)} and {@code Name "Party"}; the
  * Aberdeen-style {@code Party "Forename SURNAME"} (one word, then a quoted name of several words)
@@ -118,8 +117,8 @@ public final class BltReader {
         if (skipBlankLines() && b[p] == '-') {
             readWithdrawn(withdrawn);
         }
-        BallotBox box = new BallotBox();
-        readBallots(count, box);
+        BallotBundles bundles = new BallotBundles(count);
+        readBallots(count, bundles);
         Names names = readNames(count);
         List<Candidate> candidates = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -127,7 +126,7 @@ public final class BltReader {
             candidates.add(new Candidate(name, partyOf(name), withdrawn[i]));
         }
         String title = names.title == null ? defaultTitle : names.title;
-        return new Contest(title, candidates, new Votes.Papers(box.ballots()), Map.of(), (int) seats);
+        return new Contest(title, candidates, new Votes.Papers(bundles.ballots()), Map.of(), (int) seats);
     }
 
     // ---- the numeric part: header, withdrawn line, ballots ----
@@ -150,13 +149,9 @@ public final class BltReader {
         nextLine();
     }
 
-    private void readBallots(int n, BallotBox box) throws InputException {
-        int[][] singles = new int[n][];
-        for (int c = 0; c < n; c++) {
-            singles[c] = new int[] {c};
-        }
-        int[] prefs = new int[16];
-        int[] rankOf = new int[16];
+    /** Reads ballot lines up to the lone 0, each encoded as {@link BallotBundles} takes it. */
+    private void readBallots(int n, BallotBundles bundles) throws InputException {
+        int[] code = new int[16];
         while (true) {
             if (!skipBlankLines()) {
                 throw error(p, "a ballot line or a lone 0 ending the ballots", "end of file");
@@ -175,7 +170,6 @@ public final class BltReader {
                 throw error(weightAt, "a positive ballot weight", "'" + weight + "'");
             }
             int count = 0;
-            int ranks = 0;
             boolean joined = false;
             while (true) {
                 if (atLineEnd()) {
@@ -201,38 +195,21 @@ public final class BltReader {
                 if (c < 1 || c > n) {
                     throw error(at, "a candidate number from 1 to " + n, "'" + c + "'");
                 }
-                if (count == prefs.length) {
-                    prefs = Arrays.copyOf(prefs, count * 2);
-                    rankOf = Arrays.copyOf(rankOf, count * 2);
+                if (count == code.length) {
+                    code = Arrays.copyOf(code, count * 2);
                 }
-                if (!joined) {
-                    ranks++;
-                }
-                prefs[count] = (int) c - 1;
-                rankOf[count++] = ranks - 1;
+                code[count++] = joined ? (int) -c : (int) c;
                 skipSeparators();
                 joined = p < end && b[p] == '=';
                 if (joined) {
                     p++;
                 }
             }
-            box.add(ranks(prefs, rankOf, count, ranks, singles), weight);
+            if (!bundles.add(code, count, weight)) {
+                throw error(weightAt, "a total number of papers below 2^63", "more");
+            }
             nextLine();
         }
-    }
-
-    private static int[][] ranks(int[] prefs, int[] rankOf, int count, int ranks, int[][] singles) {
-        int[][] out = new int[ranks][];
-        int i = 0;
-        while (i < count) {
-            int j = i;
-            while (j < count && rankOf[j] == rankOf[i]) {
-                j++;
-            }
-            out[rankOf[i]] = j - i == 1 ? singles[prefs[i]] : Arrays.copyOfRange(prefs, i, j);
-            i = j;
-        }
-        return out;
     }
 
     private static final int CANDIDATES = 0;
@@ -261,11 +238,13 @@ public final class BltReader {
         }
         int digits = p;
         long v = 0;
-        while (p < end && b[p] >= '0' && b[p] <= '9') {
-            if (p - digits >= 18) {
-                throw error(start, expected(what) + " below 10^18", token(start));
-            }
-            v = v * 10 + (b[p++] - '0');
+        int d;
+        while (p < end && (d = b[p] - '0') >= 0 && d <= 9) {
+            v = v * 10 + d;
+            p++;
+        }
+        if (p - digits > 18) {
+            throw error(start, expected(what) + " below 10^18", token(start));
         }
         if (p == digits || p < end && !isDelimiter(b[p])) {
             throw error(start, expected(what), token(start));

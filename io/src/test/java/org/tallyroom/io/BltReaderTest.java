@@ -130,6 +130,20 @@ class BltReaderTest {
     }
 
     @Test
+    void refusesANumberOfNineteenDigits_eighteenAreRead() throws Exception {
+        fails("3 2\n1234567890123456789 1 0\n0\n", "t.blt:2:1: expected a ballot line (weight, preferences, 0) or a"
+                + " lone 0 ending the ballots below 10^18, found '1234567890123456789'");
+        assertThat(ballots(read("3 2\n999999999999999999 1 0\n0\nA\nB\nC\n"))).extracting(Ballot::weight)
+                .containsExactly(999_999_999_999_999_999L);
+    }
+
+    @Test
+    void refusesATotalOfPapersPastTwoToTheSixtyThird() {
+        fails("3 2\n" + "999999999999999999 1 0\n".repeat(4) + "999999999999999999 2 0\n".repeat(6) + "0\n",
+                "t.blt:11:1: expected a total number of papers below 2^63, found more");
+    }
+
+    @Test
     void refusesTextAfterTheClosingZero() {
         fails("3 2\n1 1 2 0 3\n", "t.blt:2:9: expected end of line after the ballot's closing 0, found '3'");
     }
