@@ -255,47 +255,7 @@ public final class Ingest {
 
     /** Upserts a ballot with its organisation, division and elections; returns the ballot's row id. */
     public long ballot(BallotSpec spec) {
-        ElectionId id = spec.id();
-        String orgSlug = Names.organisationSlug(id);
-        long org = organisation(orgSlug, spec.organisationName(), id.type().hasOrganisation() ? spec.nation() : null);
-        Long division = id.division() == null ? null
-                : division(org, id.division(), spec.divisionName(), spec.gss(), spec.boundaryVersion());
-        long election = election(id.parent().orElseThrow(), null);
-        String name = spec.name() != null ? spec.name()
-                : spec.divisionName() != null ? spec.divisionName()
-                : id.division() != null ? Names.fromSlug(id.division())
-                : spec.organisationName() != null ? spec.organisationName() : Names.organisationName(orgSlug);
-        boolean nameGiven = spec.name() != null || spec.divisionName() != null;
-        String key = id.toString();
-        Optional<Map<String, Object>> row = h.createQuery("SELECT id, name, division_id, seats_contested, voting_system, "
-                        + "cancelled FROM ballots WHERE ballot_id = :b").bind("b", key).mapToMap().findOne();
-        long rowId;
-        if (row.isEmpty()) {
-            rowId = h.createUpdate("INSERT INTO ballots (ballot_id, election_id, organisation_id, division_id, poll_date, name, "
-                            + "seats_contested, voting_system, by_election, cancelled) "
-                            + "VALUES (:b, :e, :o, :d, :date, :n, :seats, :vs, :by, :c)")
-                    .bind("b", key).bind("e", election).bind("o", org).bind("d", division).bind("date", id.date())
-                    .bind("n", name).bind("seats", spec.seats()).bind("vs", spec.votingSystem())
-                    .bind("by", id.byElection()).bind("c", spec.cancelled())
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        } else {
-            Map<String, Object> r = row.get();
-            rowId = ((Number) r.get("id")).longValue();
-            String newName = nameGiven ? name : (String) r.get("name");
-            String newSystem = spec.votingSystem() != null ? spec.votingSystem() : (String) r.get("voting_system");
-            Long oldDivision = r.get("division_id") == null ? null : ((Number) r.get("division_id")).longValue();
-            if (!newName.equals(r.get("name")) || !Objects.equals(division, oldDivision)
-                    || spec.seats() != ((Number) r.get("seats_contested")).intValue()
-                    || !Objects.equals(newSystem, r.get("voting_system")) || spec.cancelled() != (Boolean) r.get("cancelled")) {
-                h.createUpdate("UPDATE ballots SET name = :n, division_id = :d, seats_contested = :seats, "
-                                + "voting_system = :vs, cancelled = :c WHERE id = :id")
-                        .bind("n", newName).bind("d", division).bind("seats", spec.seats()).bind("vs", newSystem)
-                        .bind("c", spec.cancelled()).bind("id", rowId).execute();
-            }
-        }
-        ballots.put(key, rowId);
-        touched.add(rowId);
-        return rowId;
+        return ballots(List.of(spec), new boolean[1]).get(0);
     }
 
     /** The row id of a ballot already stored (by this import or an earlier one), if any. */
