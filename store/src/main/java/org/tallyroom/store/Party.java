@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * A party as an importer knows it. Parties are matched on the Electoral Commission id (PP53) where it
- * is known, else on the name as printed (case and spacing folded), so every importer that names a
- * party the same way lands on one row.
+ * is known, given or recognised from a main party's usual name ({@link MainParties}), else on the name
+ * as printed (case and spacing folded), so every importer that names a party the same way lands on
+ * one row.
  *
  * @param ecId         Electoral Commission register id ({@code PP53}), or null
  * @param name         the party's name
@@ -19,6 +20,10 @@ public record Party(String ecId, String name, String abbreviation) {
         name = name.strip().replaceAll("\\s+", " ");
         ecId = ecId == null || ecId.isBlank() ? null : ecId.strip().toUpperCase(Locale.ROOT);
         abbreviation = abbreviation == null || abbreviation.isBlank() ? null : abbreviation.strip();
+        if (ecId == null) {
+            String shortForm = abbreviation;
+            ecId = MainParties.ecId(name).or(() -> MainParties.ecId(shortForm)).orElse(null);
+        }
     }
 
     public static Party named(String name) {

@@ -2,6 +2,8 @@ package org.tallyroom.store.analysis;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.tallyroom.store.MainParties;
 
 /**
  * The one spelling of each party that the analysis groups by, from a stored party row (Electoral
@@ -28,22 +30,10 @@ public final class PartyKeys {
     private static final Map<String, String> BY_EC_ID = Map.of("PP53", "Lab", "PP52", "Con", "PP90", "LD",
             "PP63", "Green", "PP102", "SNP", "PP77", "PC", "PP85", "UKIP", "PP7931", "Reform");
 
-    /** Spellings, folded to lower case, of the main parties and of the Commons Library's renamings. */
+    /** Spellings, folded to lower case, of no party, of joint descriptions and of the Commons Library's renamings. */
     private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("con", "Con"), Map.entry("conservative", "Con"),
-            Map.entry("conservative party", "Con"), Map.entry("conservative and unionist party", "Con"),
-            Map.entry("lab", "Lab"), Map.entry("labour", "Lab"), Map.entry("labour party", "Lab"),
             Map.entry("labour and co-operative party", "Lab"), Map.entry("labour and co-operative", "Lab"),
             Map.entry("lab co-op", "Lab"),
-            Map.entry("ld", "LD"), Map.entry("lib dem", "LD"), Map.entry("liberal democrat", "LD"),
-            Map.entry("liberal democrats", "LD"),
-            Map.entry("green", "Green"), Map.entry("green party", "Green"), Map.entry("grn", "Green"),
-            Map.entry("snp", "SNP"), Map.entry("scottish national party", "SNP"),
-            Map.entry("scottish national party (snp)", "SNP"),
-            Map.entry("pc", "PC"), Map.entry("plaid cymru", "PC"), Map.entry("plaid cymru - the party of wales", "PC"),
-            Map.entry("ukip", "UKIP"), Map.entry("uk independence party", "UKIP"),
-            Map.entry("uk independence party (ukip)", "UKIP"),
-            Map.entry("reform", "Reform"), Map.entry("reform uk", "Reform"),
             Map.entry("ind", INDEPENDENT), Map.entry("independent", INDEPENDENT),
             // The Commons Library's 2017 abbreviations that its 2019 file spells otherwise.
             Map.entry("apni", "Alliance"), Map.entry("ed", "Eng Dem"), Map.entry("yrks", "The Yorkshire Party"),
@@ -65,6 +55,10 @@ public final class PartyKeys {
             return BY_EC_ID.get(ecId);
         }
         for (String s : new String[] {abbreviation, name}) {
+            Optional<String> main = MainParties.ecId(s);
+            if (main.isPresent()) {
+                return BY_EC_ID.get(main.get());
+            }
             if (s != null && !s.isBlank()) {
                 String alias = ALIASES.get(fold(s));
                 if (alias != null) {
@@ -88,6 +82,10 @@ public final class PartyKeys {
 
     /** A key as typed by a user ("lab", "Labour"): the canonical key where it is a known spelling, else as typed. */
     public static String typed(String text) {
+        Optional<String> main = MainParties.ecId(text);
+        if (main.isPresent()) {
+            return BY_EC_ID.get(main.get());
+        }
         String alias = ALIASES.get(fold(text));
         return alias != null ? alias : text.strip();
     }
