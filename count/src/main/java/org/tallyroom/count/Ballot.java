@@ -52,11 +52,6 @@ public final class Ballot {
         return weight;
     }
 
-    /** Same marking with another weight. */
-    public Ballot withWeight(long newWeight) {
-        return new Ballot(ranks, newWeight);
-    }
-
     /**
      * The usable preference order under preferential rules: candidates read rank by rank until a
      * rank is empty or holds more than one candidate; a candidate already named is skipped.

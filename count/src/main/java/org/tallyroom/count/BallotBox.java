@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects ballot papers as they are read and bundles identical markings into one row with a
- * weight, so memory grows with the number of distinct papers, not with all papers. Real contests
+ * Collects ballot papers and bundles identical markings into one row with a weight, so memory
+ * grows with the number of distinct papers, not with all papers. For callers that build papers in
+ * code; the file readers bundle with their own flat table (io's {@code BallotBundles}), which
+ * allocates nothing per repeated paper. Real contests
  * shrink five to ten times; party-ticket voting far more.
  *
  * <p>Not thread-safe: one reader fills one box.
