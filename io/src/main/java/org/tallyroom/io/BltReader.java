@@ -122,8 +122,8 @@ public final class BltReader {
         Names names = readNames(count);
         List<Candidate> candidates = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String name = names.names.get(i);
-            candidates.add(new Candidate(name, partyOf(name), withdrawn[i]));
+            Named named = names.names.get(i);
+            candidates.add(new Candidate(named.name, named.party, withdrawn[i]));
         }
         String title = names.title == null ? defaultTitle : names.title;
         return new Contest(title, candidates, new Votes.Papers(bundles.ballots()), Map.of(), (int) seats);
@@ -332,11 +332,24 @@ public final class BltReader {
 
     private record Item(String text, long line, int column) { }
 
-    private record Names(List<String> names, String title) { }
+    /** One candidate as named: the name and the party given beside it (empty where none is). */
+    private record Named(String name, String party, Item at) { }
 
+    private record Names(List<Named> names, String title) { }
+
+    /**
+     * Reads the names and the title. Each line holds one name, bare or quoted; the councils' form
+     * {@code "Name" "Party"} (two quoted fields) is one candidate and their party. Quoted names may
+     * also share a line ({@code "A" "B"}), as some writers put them. The two readings of a line with
+     * two quoted fields are told apart by counting: when the lines are exactly the candidates and a
+     * title, each line is one candidate; otherwise, when the fields are exactly the candidates (and
+     * perhaps a title), each field is a name; otherwise, when the lines are exactly the candidates,
+     * each is one candidate with no title after them. Anything else is refused at the first field
+     * that does not fit.
+     */
     private Names readNames(int n) throws InputException {
         String rest = new String(b, p, end - p, charset());
-        List<Item> items = new ArrayList<>();
+        List<List<Item>> lines = new ArrayList<>();
         Map<Integer, String> alternative = new TreeMap<>();
         long ln = line;
         for (String raw : rest.split("\n", -1)) {
@@ -352,48 +365,84 @@ public final class BltReader {
             if (text.charAt(i) == '#') {
                 alternativeName(text.substring(i + 1), alternative);
             } else if (text.charAt(i) == '"') {
-                quoted(text, i, ln, items);
+                List<Item> fields = new ArrayList<>(2);
+                quoted(text, i, ln, fields);
+                lines.add(fields);
             } else {
-                items.add(new Item(Candidate.fold(text), ln, i + 1));
+                lines.add(List.of(new Item(Candidate.fold(text), ln, i + 1)));
             }
             ln++;
         }
-        List<String> names = new ArrayList<>(n);
-        int used;
-        if (items.size() >= n || !coversAll(alternative, n)) {
-            if (items.size() < n) {
-                throw new InputException(file, ln - 1, 0, n + " candidate names (one a line, after the 0 ending"
-                        + " the ballots)", items.size() == 0 ? "none" : "only " + items.size());
-            }
+        List<Item> items = new ArrayList<>();
+        lines.forEach(items::addAll);
+        boolean paired = lines.stream().anyMatch(l -> l.size() == 2)
+                && lines.stream().allMatch(l -> l.size() <= 2);
+        List<Named> names = new ArrayList<>(n);
+        String title = null;
+        if (paired && lines.size() == n + 1 && lines.get(n).size() == 1) {
+            byLine(lines, n, names);
+            title = lines.get(n).get(0).text;
+        } else if (items.size() >= n && items.size() <= n + 1 || !paired && items.size() > n + 1) {
             for (int i = 0; i < n; i++) {
-                names.add(items.get(i).text);
+                Item it = items.get(i);
+                names.add(new Named(it.text, partyOf(it.text), it));
             }
-            used = n;
-        } else {
-            names.addAll(alternative.values());
-            used = 0;
-        }
-        String title = used < items.size() ? items.get(used).text : null;
-        if (items.size() > used + 1) {
-            Item extra = items.get(used + 1);
+            title = items.size() > n ? items.get(n).text : null;
+            if (items.size() > n + 1) {
+                Item extra = items.get(n + 1);
+                throw new InputException(file, extra.line, extra.column, "end of file after the title",
+                        InputException.quote(extra.text));
+            }
+        } else if (paired && lines.size() == n) {
+            byLine(lines, n, names);
+        } else if (items.size() < n && !coversAll(alternative, n)) {
+            throw new InputException(file, ln - 1, 0, n + " candidate names (one a line, after the 0 ending"
+                    + " the ballots)", items.isEmpty() ? "none" : "only " + items.size());
+        } else if (items.size() < n) {
+            alternative.values().forEach(a -> names.add(new Named(a, partyOf(a), null)));
+            title = items.size() == 1 ? items.get(0).text : null;
+            if (items.size() > 1) {
+                throw new InputException(file, items.get(1).line, items.get(1).column, "end of file after the title",
+                        InputException.quote(items.get(1).text));
+            }
+        } else if (lines.size() > n + 1) {
+            // Lines of "Name" "Party": more of them than the candidates and a title.
+            Item extra = lines.get(n + 1).get(0);
             throw new InputException(file, extra.line, extra.column, "end of file after the title",
                     InputException.quote(extra.text));
+        } else if (lines.size() == n + 1) {
+            Item extra = lines.get(n).get(1);
+            throw new InputException(file, extra.line, extra.column, "end of line after the title",
+                    InputException.quote(extra.text));
+        } else {
+            Item last = lines.get(lines.size() - 1).get(0);
+            throw new InputException(file, last.line, 0, n + " candidates, one a line (\"Name\" or \"Name\" \"Party\"),"
+                    + " after the 0 ending the ballots", "only " + lines.size() + " lines");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < n; i++) {
-            String name = names.get(i);
-            Item at = used > 0 ? items.get(i) : null;
-            long l = at == null ? line : at.line;
-            int col = at == null ? 0 : at.column;
-            if (name.isEmpty()) {
+            Named named = names.get(i);
+            long l = named.at == null ? line : named.at.line;
+            int col = named.at == null ? 0 : named.at.column;
+            if (named.name.isEmpty()) {
                 throw new InputException(file, l, col, "the name of candidate " + (i + 1), "an empty name");
             }
-            if (!seen.add(name)) {
+            if (!seen.add(named.name)) {
                 throw new InputException(file, l, col, "each candidate named once",
-                        InputException.quote(name) + " a second time");
+                        InputException.quote(named.name) + " a second time");
             }
         }
         return new Names(names, title);
+    }
+
+    /** The first n lines, each one candidate: a name alone, or {@code "Name" "Party"}. */
+    private static void byLine(List<List<Item>> lines, int n, List<Named> into) {
+        for (int i = 0; i < n; i++) {
+            List<Item> l = lines.get(i);
+            Item name = l.get(0);
+            String party = l.size() == 2 ? l.get(1).text : "";
+            into.add(new Named(name.text, party.isEmpty() ? partyOf(name.text) : party, name));
+        }
     }
 
     /** Reads one or more quoted strings on a line; {@code ""} inside is one quote. */

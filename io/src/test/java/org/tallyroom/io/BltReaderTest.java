@@ -89,6 +89,45 @@ class BltReaderTest {
         assertThat(c.title()).isEqualTo("T");
     }
 
+    @Test
+    void councilForm_quotedNameThenQuotedParty_oneCandidateALine() throws Exception {
+        String text = "# Dundee City Council\r\n3 2\r\n# ballots\r\n2 1 2 0\r\n1 3 0 \r\n0\r\n"
+                + "# candidates, then the title\r\n"
+                + "\"Scott AGNEW\" \"Alba Party for independence\"  \r\n"
+                + "  \"Naveed ALI\"\t\"Scottish Conservative and Unionist\" # the sitting councillor\r\n"
+                + "\"Jo \"\"JJ\"\" BLAIN\" \"Independent\"\r\n"
+                + "\r\n\"Ward 4 - Coldside\"   \r\n";
+        Contest c = read(text);
+        assertThat(c.candidates()).extracting(Candidate::name)
+                .containsExactly("Scott AGNEW", "Naveed ALI", "Jo \"JJ\" BLAIN");
+        assertThat(c.candidates()).extracting(Candidate::party)
+                .containsExactly("Alba Party for independence", "Scottish Conservative and Unionist", "Independent");
+        assertThat(c.title()).isEqualTo("Ward 4 - Coldside");
+        assertThat(ballots(c)).extracting(Ballot::toString).containsExactly("2: 1 2", "1: 3");
+    }
+
+    @Test
+    void councilForm_mixedWithBareNamesAndAnUnquotedTitle_orNoTitle() throws Exception {
+        Contest c = read("3 1\n1 1 0\n0\n\"Ann\" \"Lab\"\nBob JONES (SNP)\n\"Cy\"\nWard   Two  \n");
+        assertThat(c.candidates()).extracting(Candidate::name).containsExactly("Ann", "Bob JONES (SNP)", "Cy");
+        assertThat(c.candidates()).extracting(Candidate::party).containsExactly("Lab", "SNP", "");
+        assertThat(c.title()).isEqualTo("Ward Two");
+
+        Contest untitled = read("2 1\n1 1 0\n0\n\"Ann\" \"Lab\"\n\"Bob\" \"SNP\"\n");
+        assertThat(untitled.candidates()).extracting(Candidate::party).containsExactly("Lab", "SNP");
+        assertThat(untitled.title()).isEqualTo("t");
+    }
+
+    @Test
+    void councilForm_inWindows1252() throws Exception {
+        byte[] bytes = "2 1\r\n1 2 0\r\n0\r\n\"Ren\u00e9e D\u00d3NALL\" \"Scottish National Party (SNP)\"\r\n\"Sean O\u2019NEIL\" \"Labour\"\r\nB\u00f9rn\r\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        Contest c = BltReader.read("w.blt", bytes, "w");
+        assertThat(c.candidates()).extracting(Candidate::name).containsExactly("Ren\u00e9e D\u00d3NALL", "Sean O\u2019NEIL");
+        assertThat(c.candidates()).extracting(Candidate::party).containsExactly("Scottish National Party (SNP)", "Labour");
+        assertThat(c.title()).isEqualTo("B\u00f9rn");
+    }
+
     // ---- refusals, each located and explained ----
 
     @Test
@@ -170,6 +209,19 @@ class BltReaderTest {
     @Test
     void refusesALineAfterTheTitle() {
         fails("1 1\n1 1 0\n0\n\"A\"\n\"T\"\nextra\n", "t.blt:6:1: expected end of file after the title, found 'extra'");
+    }
+
+    @Test
+    void councilForm_refusesALineAfterTheTitle_andASecondFieldOnTheTitle() {
+        fails("2 1\n1 1 0\n0\n\"A\" \"Lab\"\n\"B\" \"Con\"\n\"T\"\n\"X\" \"Y\"\n",
+                "t.blt:7:1: expected end of file after the title, found 'X'");
+        fails("2 1\n1 1 0\n0\n\"A\" \"Lab\"\n\"B\" \"Con\"\n\"T\" \"U\"\n",
+                "t.blt:6:5: expected end of line after the title, found 'U'");
+        fails("4 1\n1 1 0\n0\n\"A\" \"Lab\"\n\"B\" \"Con\"\n\"C\" \"Grn\"\n",
+                "t.blt:6:0: expected 4 candidates, one a line (\"Name\" or \"Name\" \"Party\"), after the 0 ending"
+                        + " the ballots, found only 3 lines");
+        fails("2 1\n1 1 0\n0\n\"A\" \"Lab\" \"Con\"\n\"B\" \"Con\"\n\"T\"\n",
+                "t.blt:5:1: expected end of file after the title, found 'B'");
     }
 
     @Test

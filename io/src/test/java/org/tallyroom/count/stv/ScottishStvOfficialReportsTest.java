@@ -2,12 +2,15 @@ package org.tallyroom.count.stv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tallyroom.count.Candidate;
 import org.tallyroom.count.Contest;
 import org.tallyroom.count.CountOptions;
 import org.tallyroom.count.CountReport;
@@ -35,9 +38,58 @@ class ScottishStvOfficialReportsTest {
     @ValueSource(strings = {"linn07", "dundee22_coldside", "dundee22_east_end", "dundee22_maryfield",
         "dundee22_north_east", "dundee22_strathmartine", "dundee22_the_ferry", "dundee22_west_end"})
     void matchesTheOfficialStageReport(String ward) throws Exception {
+        assertMatchesOfficialReport(ward, BltReader.read(SharedData.path("stv/official/" + ward + ".blt")));
+    }
+
+    /**
+     * The same ballots as the councils publish BLT files now: each candidate a line {@code "Name" "Party"},
+     * comment lines, CRLF line ends, trailing spaces, the title quoted in some and bare in others. The
+     * file is rewritten here, in memory, from the published one; the count must not change by a digit.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"linn07", "dundee22_coldside", "dundee22_east_end", "dundee22_maryfield",
+        "dundee22_north_east", "dundee22_strathmartine", "dundee22_the_ferry", "dundee22_west_end"})
+    void matchesTheOfficialStageReport_fromTheCouncilsNameAndPartyForm(String ward) throws Exception {
         Path blt = SharedData.path("stv/official/" + ward + ".blt");
+        Contest published = BltReader.read(blt);
+        String rewritten = councilsForm(Files.readAllLines(blt, StandardCharsets.UTF_8), published,
+                ward.hashCode() % 2 == 0);
+        assertThat(rewritten).contains("\r\n# ").doesNotContain("\n\n").doesNotContain("\"\"");
+        Contest contest = BltReader.read(ward + ".blt", rewritten.getBytes(StandardCharsets.UTF_8), ward);
+        assertThat(contest.title()).isEqualTo(published.title());
+        assertThat(contest.votes()).isEqualTo(published.votes());
+        for (int c = 0; c < contest.candidates().size(); c++) {
+            Candidate was = published.candidates().get(c);
+            assertThat(contest.candidates().get(c).name()).isEqualTo(withoutParty(was.name()));
+            assertThat(contest.candidates().get(c).party()).isNotEmpty().isEqualTo(was.party());
+        }
+        assertMatchesOfficialReport(ward, contest);
+    }
+
+    /** The published file with its names as {@code "Name" "Party"} lines, comments added, CRLF. */
+    private static String councilsForm(List<String> lines, Contest published, boolean quotedTitle) {
+        List<String> out = new ArrayList<>();
+        out.add("# " + published.title() + ": ballots as published, names as the councils write them");
+        out.add(lines.get(0));
+        out.add("# weight, preferences, 0");
+        int i = 1;
+        for (; !lines.get(i).strip().equals("0"); i++) {
+            out.add(i % 97 == 0 ? lines.get(i) + "   " : lines.get(i));
+            if (i % 500 == 0) {
+                out.add("# " + i + " ballot lines so far");
+            }
+        }
+        out.add("0");
+        out.add("# candidates in ballot-paper order: name, then party");
+        for (Candidate c : published.candidates()) {
+            out.add("\"" + withoutParty(c.name()) + "\" \"" + c.party() + "\"  ");
+        }
+        out.add(quotedTitle ? "\"" + published.title() + "\"" : published.title() + "  ");
+        return String.join("\r\n", out) + "\r\n";
+    }
+
+    private static void assertMatchesOfficialReport(String ward, Contest contest) throws Exception {
         JsonNode official = JSON.readTree(SharedData.path("stv/official/" + ward + "_stages.json").toFile());
-        Contest contest = BltReader.read(blt);
         CountReport r = new ScottishStv().count(contest, CountOptions.seats(0));
 
         assertThat(r.seats()).isEqualTo(official.get("seats").asInt());
