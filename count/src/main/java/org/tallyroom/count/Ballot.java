@@ -53,27 +53,14 @@ public final class Ballot {
     }
 
     /**
-     * The usable preference order under preferential rules: candidates read rank by rank until a
-     * rank is empty or holds more than one candidate; a candidate already named is skipped.
-     * Returns an empty array if there is no usable first preference.
+     * The usable preference order under preferential rules, as {@link PreferenceReader#STATUTORY} reads
+     * it: rank by rank until a rank is empty or names more than one candidate; a candidate already named
+     * is skipped. Returns an empty array if there is no usable first preference.
      */
     public int[] preferenceOrder() {
         int[] out = new int[ranks.length];
-        int n = 0;
-        outer:
-        for (int[] rank : ranks) {
-            if (rank.length != 1) {
-                break;
-            }
-            int c = rank[0];
-            for (int i = 0; i < n; i++) {
-                if (out[i] == c) {
-                    continue outer;
-                }
-            }
-            out[n++] = c;
-        }
-        return n == out.length ? out : Arrays.copyOf(out, n);
+        int n = PreferenceReader.STATUTORY.read(this, ranks.length, null, out, 0);
+        return n <= 0 ? new int[0] : n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /** Every distinct candidate marked anywhere on the paper, for plurality counts. */

@@ -11,6 +11,7 @@ import org.tallyroom.count.CountException;
 import org.tallyroom.count.CountOptions;
 import org.tallyroom.count.CountReport;
 import org.tallyroom.count.Lot;
+import org.tallyroom.count.PreferenceReader;
 import org.tallyroom.count.RejectionReason;
 import org.tallyroom.count.Rules;
 import org.tallyroom.count.Stage;
@@ -57,6 +58,17 @@ import org.tallyroom.count.Votes;
  * ones the declaration says were added to each remaining candidate.
  */
 public final class SupplementaryVote implements Rules {
+    private final PreferenceReader reader;
+
+    public SupplementaryVote() {
+        this(PreferenceReader.STATUTORY);
+    }
+
+    /** Counts with another reading of the papers: for tests that check a wrong reading is caught. */
+    public SupplementaryVote(PreferenceReader reader) {
+        this.reader = reader;
+    }
+
     @Override
     public String method() {
         return "sv";
@@ -81,7 +93,7 @@ public final class SupplementaryVote implements Rules {
                     + " withdrawals close before the ballot papers are printed, so remove the candidate");
         }
         Tally tally = switch (contest.votes()) {
-            case Votes.Papers p -> Tally.ofPapers(p.ballots(), n);
+            case Votes.Papers p -> Tally.ofPapers(p.ballots(), n, reader);
             case Votes.SupplementaryTallies s -> Tally.ofDeclaration(s);
             case Votes.Tallies t -> throw new CountException(
                     "sv needs first and second preferences: give ballot papers or a declaration (candidate,party,first,second)");
@@ -249,28 +261,24 @@ public final class SupplementaryVote implements Rules {
         }
 
         /** pairs[f][s] = papers with first preference f and valid second preference s; s == n for none. */
-        static Tally ofPapers(List<Ballot> ballots, int n) {
+        static Tally ofPapers(List<Ballot> ballots, int n, PreferenceReader reader) {
             Tally t = new Tally(new long[n], new long[n], new long[n][n + 1], false);
+            int[] read = new int[2];
             for (Ballot b : ballots) {
                 long w = b.weight();
                 if (b.rankCount() == 0) {
                     t.rejected.merge(RejectionReason.UNMARKED_OR_UNCERTAIN, w, Math::addExact);
                     continue;
                 }
-                int[] firstRank = b.atRank(0);
-                if (firstRank.length == 0) {
-                    t.rejected.merge(RejectionReason.NO_FIRST_PREFERENCE, w, Math::addExact);
+                // Ranks 1 and 2 only: a second preference that is unclear, or for the first choice, is none.
+                int got = reader.read(b, 2, null, read, 0);
+                if (got <= 0) {
+                    t.rejected.merge(got == PreferenceReader.SEVERAL_FIRST ? RejectionReason.MULTIPLE_FIRST_PREFERENCES
+                            : RejectionReason.NO_FIRST_PREFERENCE, w, Math::addExact);
                     continue;
                 }
-                if (firstRank.length > 1) {
-                    t.rejected.merge(RejectionReason.MULTIPLE_FIRST_PREFERENCES, w, Math::addExact);
-                    continue;
-                }
-                int f = firstRank[0];
-                int s = n;
-                if (b.rankCount() > 1 && b.atRank(1).length == 1 && b.atRank(1)[0] != f) {
-                    s = b.atRank(1)[0];
-                }
+                int f = read[0];
+                int s = got > 1 ? read[1] : n;
                 t.first[f] = Math.addExact(t.first[f], w);
                 t.pairs[f][s] = Math.addExact(t.pairs[f][s], w);
                 t.distinct++;

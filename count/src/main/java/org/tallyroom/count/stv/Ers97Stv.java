@@ -3,6 +3,7 @@ package org.tallyroom.count.stv;
 import org.tallyroom.count.Contest;
 import org.tallyroom.count.CountOptions;
 import org.tallyroom.count.CountReport;
+import org.tallyroom.count.PreferenceReader;
 import org.tallyroom.count.Rules;
 
 /**
@@ -43,6 +44,17 @@ import org.tallyroom.count.Rules;
  * exclusion.
  */
 public final class Ers97Stv implements Rules {
+    private final PreferenceReader reader;
+
+    public Ers97Stv() {
+        this(PreferenceReader.STATUTORY);
+    }
+
+    /** Counts with another reading of the papers: for tests that check a wrong reading is caught. */
+    public Ers97Stv(PreferenceReader reader) {
+        this.reader = reader;
+    }
+
     @Override
     public String method() {
         return "stv-ers97";
@@ -55,6 +67,6 @@ public final class Ers97Stv implements Rules {
 
     @Override
     public CountReport count(Contest contest, CountOptions options) {
-        return LastParcelCount.count(false, method(), contest, options);
+        return new Ers97Count(method(), contest, options, reader).run(options);
     }
 }

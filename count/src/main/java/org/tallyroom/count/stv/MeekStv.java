@@ -13,6 +13,7 @@ import org.tallyroom.count.CountOptions;
 import org.tallyroom.count.CountReport;
 import org.tallyroom.count.Fixed;
 import org.tallyroom.count.Lot;
+import org.tallyroom.count.PreferenceReader;
 import org.tallyroom.count.Rules;
 import org.tallyroom.count.Stage;
 import org.tallyroom.count.StageKind;
@@ -76,6 +77,17 @@ public final class MeekStv implements Rules {
     static final byte SUCCESSFUL = 1;
     static final byte EXCLUDED = 2;
 
+    private final PreferenceReader reader;
+
+    public MeekStv() {
+        this(PreferenceReader.STATUTORY);
+    }
+
+    /** Counts with another reading of the papers: for tests that check a wrong reading is caught. */
+    public MeekStv(PreferenceReader reader) {
+        this.reader = reader;
+    }
+
     @Override
     public String method() {
         return "stv-meek";
@@ -88,7 +100,7 @@ public final class MeekStv implements Rules {
 
     @Override
     public CountReport count(Contest contest, CountOptions options) {
-        return new Counter(contest, options).run();
+        return new Counter(contest, options, reader).run();
     }
 
     private static final class Counter {
@@ -110,12 +122,12 @@ public final class MeekStv implements Rules {
         private final Lot lot;
         private final long validScaled;
 
-        Counter(Contest contest, CountOptions options) {
+        Counter(Contest contest, CountOptions options, PreferenceReader reader) {
             this.contest = contest;
             this.options = options;
             this.seats = options.seats();
             RankedPaperRows.standing(contest, seats, "stv-meek");
-            this.p = RankedPaperRows.read(contest, "stv-meek");
+            this.p = RankedPaperRows.read(contest, "stv-meek", reader);
             this.n = p.candidates;
             this.state = new byte[n];
             this.keep = new long[n];

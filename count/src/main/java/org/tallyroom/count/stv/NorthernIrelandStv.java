@@ -3,6 +3,7 @@ package org.tallyroom.count.stv;
 import org.tallyroom.count.Contest;
 import org.tallyroom.count.CountOptions;
 import org.tallyroom.count.CountReport;
+import org.tallyroom.count.PreferenceReader;
 import org.tallyroom.count.Rules;
 
 /**
@@ -48,6 +49,17 @@ import org.tallyroom.count.Rules;
  * quota fills the seat, as r.52(2) would elect them too.
  */
 public final class NorthernIrelandStv implements Rules {
+    private final PreferenceReader reader;
+
+    public NorthernIrelandStv() {
+        this(PreferenceReader.STATUTORY);
+    }
+
+    /** Counts with another reading of the papers: for tests that check a wrong reading is caught. */
+    public NorthernIrelandStv(PreferenceReader reader) {
+        this.reader = reader;
+    }
+
     @Override
     public String method() {
         return "stv-ni";
@@ -60,6 +72,6 @@ public final class NorthernIrelandStv implements Rules {
 
     @Override
     public CountReport count(Contest contest, CountOptions options) {
-        return LastParcelCount.count(true, method(), contest, options);
+        return new NorthernIrelandCount(method(), contest, options, reader).run(options);
     }
 }

@@ -8,15 +8,16 @@ import org.tallyroom.count.BallotSummary;
 import org.tallyroom.count.Candidate;
 import org.tallyroom.count.Contest;
 import org.tallyroom.count.CountException;
+import org.tallyroom.count.PreferenceReader;
 import org.tallyroom.count.RejectionReason;
 import org.tallyroom.count.Votes;
 
 /**
  * The valid ballot papers of a contest as flat arrays, read once for the NI, ERS97 and Meek counts.
  *
- * <p>Each distinct marking is one row: its usable preferences (read by {@link Ballot#preferenceOrder()},
- * so reading stops at a skipped number or an equal ranking, which makes the rest of the paper
- * non-transferable) with withdrawn candidates struck out, and its weight (how many papers carry it).
+ * <p>Each distinct marking is one row: its usable preferences (read by the count's {@link PreferenceReader},
+ * {@link PreferenceReader#STATUTORY} but in tests, so reading stops at a skipped number or an equal
+ * ranking, which makes the rest of the paper non-transferable) with withdrawn candidates struck out, and its weight (how many papers carry it).
  * Rows never split in these counts: identical papers always travel together, so a row is the unit
  * of every transfer and nothing is allocated per paper.
  *
@@ -50,7 +51,7 @@ final class RankedPaperRows {
         this.onlyWithdrawn = onlyWithdrawn;
     }
 
-    static RankedPaperRows read(Contest contest, String method) {
+    static RankedPaperRows read(Contest contest, String method, PreferenceReader reader) {
         if (!(contest.votes() instanceof Votes.Papers papers)) {
             throw new CountException(method + " transfers preferences, so it needs ballot papers, not totals");
         }
@@ -69,17 +70,21 @@ final class RankedPaperRows {
         long onlyWithdrawn = 0;
         int rows = 0;
         int used = 0;
+        int[] read = new int[16];
         for (Ballot b : ballots) {
-            int[] order = b.preferenceOrder();
-            if (order.length == 0) {
-                boolean several = b.rankCount() > 0 && b.atRank(0).length > 1;
-                RejectionReason why = several ? RejectionReason.MULTIPLE_FIRST_PREFERENCES
-                        : RejectionReason.NO_FIRST_PREFERENCE;
+            if (read.length < b.rankCount()) {
+                read = new int[Math.max(b.rankCount(), read.length * 2)];
+            }
+            int length = reader.read(b, b.rankCount(), null, read, 0);
+            if (length <= 0) {
+                RejectionReason why = length == PreferenceReader.SEVERAL_FIRST
+                        ? RejectionReason.MULTIPLE_FIRST_PREFERENCES : RejectionReason.NO_FIRST_PREFERENCE;
                 rejected.merge(why, b.weight(), Math::addExact);
                 continue;
             }
             int kept = 0;
-            for (int c : order) {
+            for (int i = 0; i < length; i++) {
+                int c = read[i];
                 if (c < 0 || c >= n) {
                     throw new CountException("a ballot names candidate " + (c + 1) + " but there are " + n);
                 }
@@ -95,7 +100,8 @@ final class RankedPaperRows {
             if (used + kept > prefs.length) {
                 prefs = java.util.Arrays.copyOf(prefs, Math.max(prefs.length * 2, used + kept));
             }
-            for (int c : order) {
+            for (int i = 0; i < length; i++) {
+                int c = read[i];
                 if (!withdrawn[c]) {
                     prefs[used++] = c;
                 }

@@ -3,6 +3,7 @@ package org.tallyroom.count.stv;
 import org.tallyroom.count.Contest;
 import org.tallyroom.count.CountOptions;
 import org.tallyroom.count.CountReport;
+import org.tallyroom.count.PreferenceReader;
 import org.tallyroom.count.Rules;
 
 /**
@@ -58,6 +59,17 @@ public final class ScottishStv implements Rules {
     /** Rule 48(3): "the calculation being made to five decimal places". */
     public static final int DECIMALS = 5;
 
+    private final PreferenceReader reader;
+
+    public ScottishStv() {
+        this(PreferenceReader.STATUTORY);
+    }
+
+    /** Counts with another reading of the papers: for tests that check a wrong reading is caught. */
+    public ScottishStv(PreferenceReader reader) {
+        this.reader = reader;
+    }
+
     @Override
     public String method() {
         return "stv-scotland";
@@ -70,6 +82,6 @@ public final class ScottishStv implements Rules {
 
     @Override
     public CountReport count(Contest contest, CountOptions options) {
-        return new ScottishStvCount(method(), contest, options).run();
+        return new ScottishStvCount(method(), contest, options, reader).run();
     }
 }

@@ -15,6 +15,7 @@ import org.tallyroom.count.CountOptions;
 import org.tallyroom.count.CountReport;
 import org.tallyroom.count.Fixed;
 import org.tallyroom.count.Lot;
+import org.tallyroom.count.PreferenceReader;
 import org.tallyroom.count.RejectionReason;
 import org.tallyroom.count.Stage;
 import org.tallyroom.count.StageKind;
@@ -75,8 +76,11 @@ final class ScottishStvCount {
     private final List<Integer> elected = new ArrayList<>();
     private final List<Tie> ties = new ArrayList<>();
 
-    ScottishStvCount(String method, Contest contest, CountOptions options) {
+    private final PreferenceReader reader;
+
+    ScottishStvCount(String method, Contest contest, CountOptions options, PreferenceReader reader) {
         this.method = method;
+        this.reader = reader;
         this.contest = contest;
         this.options = options;
         this.candidates = contest.candidates();
@@ -134,13 +138,17 @@ final class ScottishStvCount {
 
     // ---- rule 45: the papers and the first stage ----
 
-    /** Lays the valid bundles out in the arena, each with its usable preferences; rejects the rest. */
+    /**
+     * Lays the valid bundles out in the arena, each with its usable preferences as the reader gives
+     * them (withdrawn candidates read as not on the paper); rejects the rest.
+     */
     private void bundle(List<Ballot> ballots) {
         arena = new int[Math.max(64, ballots.size() * (PREFS + 4))];
-        int[] seenOn = new int[n]; // the paper (counting from 1) on which each candidate was last named
-        int paper = 0;
+        boolean[] withdrawn = new boolean[n];
+        for (int c = 0; c < n; c++) {
+            withdrawn[c] = state[c] == WITHDRAWN;
+        }
         for (Ballot ballot : ballots) {
-            paper++;
             int ranks = ballot.rankCount();
             if (arenaSize + PREFS + ranks > arena.length) {
                 long grown = Math.max((long) arena.length + PREFS + ranks, arena.length / 2 * 3L);
@@ -150,36 +158,9 @@ final class ScottishStvCount {
                 arena = Arrays.copyOf(arena, (int) grown);
             }
             int o = arenaSize;
-            int len = 0;
-            boolean severalFirst = false;
-            for (int r = 0; r < ranks; r++) {
-                int[] rank = ballot.atRank(r);
-                int chosen = -1;
-                int live = 0;
-                for (int c : rank) {
-                    if (state[c] != WITHDRAWN && c != chosen) {
-                        live++;
-                        chosen = c;
-                    }
-                }
-                if (live == 0) {
-                    if (rank.length == 0) {
-                        break;
-                    }
-                    continue;
-                }
-                if (live > 1) {
-                    severalFirst = len == 0;
-                    break;
-                }
-                if (seenOn[chosen] == paper) {
-                    continue;
-                }
-                seenOn[chosen] = paper;
-                arena[o + PREFS + len++] = chosen;
-            }
-            if (len == 0) {
-                rejected.merge(severalFirst ? RejectionReason.MULTIPLE_FIRST_PREFERENCES
+            int len = reader.read(ballot, ranks, withdrawn, arena, o + PREFS);
+            if (len <= 0) {
+                rejected.merge(len == PreferenceReader.SEVERAL_FIRST ? RejectionReason.MULTIPLE_FIRST_PREFERENCES
                         : RejectionReason.NO_FIRST_PREFERENCE, ballot.weight(), Math::addExact);
                 continue;
             }
