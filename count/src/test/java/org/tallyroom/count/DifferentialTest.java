@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,11 @@ import org.tallyroom.count.preferential.SupplementaryVote;
 /**
  * The fast counters against {@link ReferenceCount} on seeded random elections: few candidates and
  * few papers, so equalities, lots, look-backs and exhausted papers are common, plus spoilt papers of
- * every kind (blank, overvoted, skipped numbers, equal rankings, a candidate numbered twice). The
- * fast counters see the papers bundled by a {@link BallotBox}; the reference sees each paper.
+ * every kind (blank, overvoted, skipped numbers, equal rankings, a candidate numbered twice, at the
+ * first rank or in the middle of a paper), withdrawn candidates (AV) and papers that run out of
+ * preferences. The fast counters see the papers bundled by a {@link BallotBox} and read them with
+ * {@link PreferenceReader}; the reference sees each paper and reads it with its own code
+ * ({@link ReferencePaperReading}). A deliberately wrong reading ({@link MutatedReading}) must be caught.
  */
 class DifferentialTest {
     private static final int ELECTIONS = 10_000;
@@ -51,6 +55,7 @@ class DifferentialTest {
         int stagesBeyondOne;
         int stagesBeyondTwo;
         int bundled;
+        int spoiltInTheMiddle;
     }
 
     @Test
@@ -77,6 +82,7 @@ class DifferentialTest {
         assertThat(cov.rejected).isGreaterThan(ELECTIONS / 3);
         assertThat(cov.bundled).isGreaterThan(ELECTIONS / 3);
         assertThat(cov.stagesBeyondOne).isGreaterThan(ELECTIONS / 5);
+        assertThat(cov.spoiltInTheMiddle).isGreaterThan(ELECTIONS / 10);
     }
 
     @Test
@@ -86,22 +92,42 @@ class DifferentialTest {
         assertThat(cov.lots).isGreaterThan(ELECTIONS / 20);
         assertThat(cov.earlierStage).isGreaterThan(ELECTIONS / 50);
         assertThat(cov.stagesBeyondTwo).isGreaterThan(ELECTIONS / 10);
+        assertThat(cov.spoiltInTheMiddle).isGreaterThan(ELECTIONS / 10);
     }
 
     private interface Reference {
         CountReport count(Election e);
     }
 
+    @Test
+    void aWrongReadingOfThePapers_isCaughtForAvAndSv() {
+        assertThat(firstMismatch("av", new AlternativeVote(MutatedReading.SKIPS_EMPTY_RANKS), 1,
+                e -> ReferenceCount.alternative(e.candidates, e.papers, e.options), new Coverage()))
+                .as("av counted with an empty rank skipped instead of ending the paper").isPresent();
+        assertThat(firstMismatch("sv", new SupplementaryVote(MutatedReading.SKIPS_EMPTY_RANKS), 1,
+                e -> ReferenceCount.supplementary(e.candidates, e.papers, e.options), new Coverage()))
+                .as("sv counted with an empty rank skipped instead of ending the paper").isPresent();
+    }
+
     /** seats 0 means "choose 1 to 3 seats". */
     private static Coverage run(String method, Rules rules, int seats, Reference reference) {
-        SplittableRandom master = new SplittableRandom(method.hashCode());
         Coverage cov = new Coverage();
+        assertThat(firstMismatch(method, rules, seats, reference, cov)).isEmpty();
+        return cov;
+    }
+
+    /** The first generated election on which the count and the reference disagree, described; empty if none. */
+    private static Optional<String> firstMismatch(String method, Rules rules, int seats, Reference reference,
+                                                  Coverage cov) {
+        SplittableRandom master = new SplittableRandom(method.hashCode());
         for (int i = 0; i < ELECTIONS; i++) {
             Election e = generate(master.nextLong(), method, seats);
             Contest contest = e.contest();
             CountReport fast = rules.count(contest, e.options);
             CountReport slow = reference.count(e);
-            assertThat(describe(fast)).as("%s: %s", method, e).isEqualTo(describe(slow));
+            if (!describe(fast).equals(describe(slow))) {
+                return Optional.of(method + ": " + e + "\ncount:\n" + describe(fast) + "reference:\n" + describe(slow));
+            }
             cov.ties += fast.ties().isEmpty() ? 0 : 1;
             cov.lots += fast.ties().stream().anyMatch(t -> t.resolvedBy() == Tie.Resolution.LOT) ? 1 : 0;
             cov.earlierStage += fast.ties().stream().anyMatch(t -> t.resolvedBy() == Tie.Resolution.EARLIER_STAGE)
@@ -110,8 +136,23 @@ class DifferentialTest {
             cov.stagesBeyondOne += fast.stages().size() > 1 ? 1 : 0;
             cov.stagesBeyondTwo += fast.stages().size() > 2 ? 1 : 0;
             cov.bundled += fast.ballots().distinct() < fast.ballots().valid() ? 1 : 0;
+            cov.spoiltInTheMiddle += e.papers.stream().anyMatch(DifferentialTest::spoiltInTheMiddle) ? 1 : 0;
         }
-        return cov;
+        return Optional.empty();
+    }
+
+    /** A gap, an equal ranking or a repeated candidate with a preference after it. */
+    private static boolean spoiltInTheMiddle(int[][] paper) {
+        for (int r = 1; r < paper.length - 1; r++) {
+            boolean repeated = false;
+            for (int q = 0; q < r && paper[r].length == 1; q++) {
+                repeated |= paper[q].length == 1 && paper[q][0] == paper[r][0];
+            }
+            if (paper[r].length != 1 || repeated) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Election generate(long seed, String method, int fixedSeats) {
@@ -180,7 +221,7 @@ class DifferentialTest {
                 ranks[r] = new int[] {ranks[r][0]};
             }
         } else if (roll == 3 && length > 1) {
-            ranks[length - 1] = new int[] {ranks[0][0]};                          // a candidate numbered twice
+            ranks[1 + rnd.nextInt(length - 1)] = new int[] {ranks[0][0]};         // a candidate numbered twice
         } else if (roll == 4 && plurality) {
             ranks = new int[][] {java.util.stream.IntStream.range(0, n).toArray()}; // every box crossed
         }

@@ -92,13 +92,16 @@ final class ReferenceCount {
         for (int[][] paper : papers) {
             if (paper.length == 0) {
                 add(rejected, RejectionReason.UNMARKED_OR_UNCERTAIN);
-            } else if (paper[0].length == 0) {
-                add(rejected, RejectionReason.NO_FIRST_PREFERENCE);
-            } else if (paper[0].length > 1) {
-                add(rejected, RejectionReason.MULTIPLE_FIRST_PREFERENCES);
             } else {
-                int first = paper[0][0];
-                int second = paper.length > 1 && paper[1].length == 1 && paper[1][0] != first ? paper[1][0] : -1;
+                // The first and second figures only (GLA Act 1999 Sch 2 para 4): later marks are not read.
+                ReferencePaperReading.Read read = ReferencePaperReading.read(paper, Set.of(), 2);
+                if (read.preferences().isEmpty()) {
+                    add(rejected, read.severalFirst() ? RejectionReason.MULTIPLE_FIRST_PREFERENCES
+                            : RejectionReason.NO_FIRST_PREFERENCE);
+                    continue;
+                }
+                int first = read.preferences().get(0);
+                int second = read.preferences().size() > 1 ? read.preferences().get(1) : -1;
                 valid.add(new int[] {first, second});
                 distinct.add(Arrays.deepToString(paper));
             }
@@ -181,12 +184,14 @@ final class ReferenceCount {
         for (int[][] paper : papers) {
             if (paper.length == 0) {
                 add(rejected, RejectionReason.UNMARKED_OR_UNCERTAIN);
-            } else if (paper[0].length == 0) {
-                add(rejected, RejectionReason.NO_FIRST_PREFERENCE);
-            } else if (paper[0].length > 1) {
-                add(rejected, RejectionReason.MULTIPLE_FIRST_PREFERENCES);
             } else {
-                valid.add(new Ballot(paper, 1).preferenceOrder());
+                ReferencePaperReading.Read read = ReferencePaperReading.read(paper, Set.of(), paper.length);
+                if (read.preferences().isEmpty()) {
+                    add(rejected, read.severalFirst() ? RejectionReason.MULTIPLE_FIRST_PREFERENCES
+                            : RejectionReason.NO_FIRST_PREFERENCE);
+                    continue;
+                }
+                valid.add(read.toArray());
                 distinct.add(Arrays.deepToString(paper));
             }
         }

@@ -14,6 +14,7 @@ import org.tallyroom.count.Contest;
 import org.tallyroom.count.CountOptions;
 import org.tallyroom.count.CountReport;
 import org.tallyroom.count.Lot;
+import org.tallyroom.count.ReferencePaperReading;
 import org.tallyroom.count.RejectionReason;
 import org.tallyroom.count.Stage;
 import org.tallyroom.count.StageKind;
@@ -23,7 +24,8 @@ import org.tallyroom.count.Votes;
 /**
  * A slow, literal NI / ERS97 counter for differential tests: every ballot paper is its own object
  * carrying its value as a BigDecimal, piles are lists of papers, and every rule is applied by
- * walking the piles. Written from the rule texts, not from {@link LastParcelCount}. Notes are not
+ * walking the piles. Written from the rule texts, not from {@link LastParcelCount}; papers are read
+ * by {@link ReferencePaperReading}, not by the counts' reader. Notes are not
  * produced (the differential test compares everything else).
  */
 final class GregoryReferenceCount {
@@ -77,14 +79,16 @@ final class GregoryReferenceCount {
         Map<RejectionReason, Long> rejected = new EnumMap<>(RejectionReason.class);
         long distinct = 0;
         for (Ballot b : ((Votes.Papers) contest.votes()).ballots()) {
+            ReferencePaperReading.Read read = ReferencePaperReading.read(ReferencePaperReading.figures(b),
+                    java.util.Set.of(), Integer.MAX_VALUE);
             List<Integer> usable = new ArrayList<>();
-            for (int c : b.preferenceOrder()) {
+            for (int c : read.preferences()) {
                 if (!status[c].equals("withdrawn")) {
                     usable.add(c);
                 }
             }
             if (usable.isEmpty()) {
-                RejectionReason why = b.rankCount() > 0 && b.atRank(0).length > 1 && b.preferenceOrder().length == 0
+                RejectionReason why = read.severalFirst()
                         ? RejectionReason.MULTIPLE_FIRST_PREFERENCES : RejectionReason.NO_FIRST_PREFERENCE;
                 rejected.merge(why, b.weight(), Long::sum);
                 continue;

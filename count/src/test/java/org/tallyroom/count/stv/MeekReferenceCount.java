@@ -13,6 +13,7 @@ import org.tallyroom.count.Contest;
 import org.tallyroom.count.CountOptions;
 import org.tallyroom.count.CountReport;
 import org.tallyroom.count.Lot;
+import org.tallyroom.count.ReferencePaperReading;
 import org.tallyroom.count.RejectionReason;
 import org.tallyroom.count.Stage;
 import org.tallyroom.count.StageKind;
@@ -62,11 +63,12 @@ final class MeekReferenceCount {
         Map<RejectionReason, Long> rejected = new EnumMap<>(RejectionReason.class);
         long distinct = 0;
         for (Ballot b : ((Votes.Papers) contest.votes()).ballots()) {
-            int[] usable = java.util.Arrays.stream(b.preferenceOrder())
+            ReferencePaperReading.Read read = ReferencePaperReading.read(ReferencePaperReading.figures(b),
+                    java.util.Set.of(), Integer.MAX_VALUE);
+            int[] usable = java.util.Arrays.stream(read.toArray())
                     .filter(c -> !contest.candidates().get(c).withdrawn()).toArray();
             if (usable.length == 0) {
-                boolean several = b.preferenceOrder().length == 0 && b.rankCount() > 0 && b.atRank(0).length > 1;
-                rejected.merge(several ? RejectionReason.MULTIPLE_FIRST_PREFERENCES
+                rejected.merge(read.severalFirst() ? RejectionReason.MULTIPLE_FIRST_PREFERENCES
                         : RejectionReason.NO_FIRST_PREFERENCE, b.weight(), Long::sum);
                 continue;
             }

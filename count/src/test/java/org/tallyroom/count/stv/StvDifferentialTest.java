@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.tallyroom.count.Ballot;
@@ -11,6 +12,8 @@ import org.tallyroom.count.Candidate;
 import org.tallyroom.count.Contest;
 import org.tallyroom.count.CountOptions;
 import org.tallyroom.count.CountReport;
+import org.tallyroom.count.MutatedReading;
+import org.tallyroom.count.PreferenceReader;
 import org.tallyroom.count.Stage;
 import org.tallyroom.count.Tie;
 import org.tallyroom.count.Votes;
@@ -18,7 +21,10 @@ import org.tallyroom.count.Votes;
 /**
  * The fast counts against the slow paper-by-paper BigDecimal references on seeded random
  * elections: small fields and few papers, so that ties, deferrals, batch exclusions, exhausted and
- * rejected papers and withdrawn candidates all occur often.
+ * rejected papers, papers spoilt in the middle (a skipped number, an equal ranking, a candidate
+ * numbered again) and withdrawn candidates all occur often. The references read papers with their
+ * own code ({@link org.tallyroom.count.ReferencePaperReading}); a deliberately wrong reading in the
+ * counts ({@link MutatedReading}) must be caught.
  */
 class StvDifferentialTest {
     private static final int ELECTIONS = 2000;
@@ -42,13 +48,32 @@ class StvDifferentialTest {
         assertThat(features[0]).as("lot ties").isPositive();
     }
 
+    @Test
+    void aWrongReadingOfThePapers_isCaughtForNiErs97AndMeek() {
+        PreferenceReader wrong = MutatedReading.SKIPS_EMPTY_RANKS;
+        assertThat(firstMismatch(new NorthernIrelandStv(wrong), (c, o) -> new GregoryReferenceCount(true, c, o).count(o),
+                false, new int[3])).as("stv-ni with an empty rank skipped").isPresent();
+        assertThat(firstMismatch(new Ers97Stv(wrong), (c, o) -> new GregoryReferenceCount(false, c, o).count(o),
+                false, new int[3])).as("stv-ers97 with an empty rank skipped").isPresent();
+        assertThat(firstMismatch(new MeekStv(wrong), (c, o) -> new MeekReferenceCount(c, o).count(o), true,
+                new int[3])).as("stv-meek with an empty rank skipped").isPresent();
+    }
+
     private interface Reference {
         CountReport count(Contest contest, CountOptions options);
     }
 
-    /** Returns counts of interesting features seen: lot ties, exclusions over several stages. */
+    /** Returns counts of interesting features seen: lot ties, exclusions over several stages, odd papers. */
     private static int[] run(org.tallyroom.count.Rules fast, Reference slow, boolean notes) {
-        int[] seen = new int[2];
+        int[] seen = new int[3];
+        assertThat(firstMismatch(fast, slow, notes, seen)).isEmpty();
+        assertThat(seen[2]).as("elections with papers spoilt in the middle").isGreaterThan(ELECTIONS / 4);
+        return seen;
+    }
+
+    /** The first election on which the count and the reference disagree, described; empty if none. */
+    private static Optional<String> firstMismatch(org.tallyroom.count.Rules fast, Reference slow, boolean notes,
+                                                  int[] seen) {
         for (int i = 0; i < ELECTIONS; i++) {
             SplittableRandom rnd = new SplittableRandom(1000L + i);
             int n = 3 + rnd.nextInt(5);
@@ -62,14 +87,20 @@ class StvDifferentialTest {
             int seats = 1 + rnd.nextInt(Math.min(4, n - withdrawn - 1));
             List<Ballot> ballots = new ArrayList<>();
             int rows = 4 + rnd.nextInt(14);
+            boolean odd = false;
             for (int r = 0; r < rows; r++) {
-                ballots.add(randomBallot(rnd, n));
+                Ballot b = randomBallot(rnd, n);
+                odd |= spoiltInTheMiddle(b);
+                ballots.add(b);
             }
             Contest contest = new Contest("random " + i, cands, new Votes.Papers(ballots));
             CountOptions options = CountOptions.seats(seats).withSeed(i);
             CountReport a = fast.count(contest, options);
             CountReport b = slow.count(contest, options);
-            assertThat(canonical(a, notes)).as("election %d: %s", i, ballots).isEqualTo(canonical(b, notes));
+            if (!canonical(a, notes).equals(canonical(b, notes))) {
+                return Optional.of("election " + i + ": " + ballots + "\ncount:\n" + canonical(a, notes)
+                        + "\nreference:\n" + canonical(b, notes));
+            }
             for (Stage s : a.stages()) {
                 assertThat(s.candidateTotal() + s.nonTransferable()).as("balance, election %d stage %d", i, s.number())
                         .isEqualTo(a.ballots().valid() * org.tallyroom.count.Fixed.scale(a.decimals()));
@@ -82,13 +113,19 @@ class StvDifferentialTest {
                     seen[1]++;
                 }
             }
+            seen[2] += odd ? 1 : 0;
         }
-        return seen;
+        return Optional.empty();
     }
 
+    /**
+     * A paper as voters mark them: mostly a ranking of some of the candidates (so papers run out of
+     * preferences), sometimes spoilt: no first preference, several first preferences, or a skipped
+     * number, an equal ranking or a candidate numbered again in the middle, with preferences after it.
+     */
     private static Ballot randomBallot(SplittableRandom rnd, int n) {
         long weight = 1 + rnd.nextInt(rnd.nextInt(4) == 0 ? 12 : 4);
-        int kind = rnd.nextInt(40);
+        int kind = rnd.nextInt(24);
         if (kind == 0) {
             return new Ballot(new int[][] {{}, {0}}, weight);
         }
@@ -110,10 +147,25 @@ class StvDifferentialTest {
         for (int k = 0; k < len; k++) {
             ranks[k] = new int[] {order.get(k)};
         }
-        if (kind == 2 && len > 2) {
-            ranks[1] = new int[] {order.get(1), order.get(2)};
+        if (len > 2) {
+            int middle = 1 + rnd.nextInt(len - 2);
+            switch (kind) {
+                case 2 -> ranks[middle] = new int[] {order.get(middle), order.get(middle + 1)}; // equal ranking
+                case 3, 4 -> ranks[middle] = new int[0];                                       // skipped number
+                case 5 -> ranks[middle] = new int[] {order.get(0)};                            // numbered again
+                default -> { }
+            }
         }
         return new Ballot(ranks, weight);
+    }
+
+    private static boolean spoiltInTheMiddle(Ballot b) {
+        for (int r = 1; r < b.rankCount() - 1; r++) {
+            if (b.atRank(r).length != 1 || b.atRank(r)[0] == b.atRank(0)[0] && b.atRank(0).length == 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String canonical(CountReport r, boolean notes) {
