@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.tallyroom.count.Method;
+import org.tallyroom.count.Methods;
 import org.tallyroom.count.RejectionReason;
 import org.tallyroom.store.ResultVersion;
 import org.tallyroom.store.Store;
@@ -119,7 +121,7 @@ final class ShowCommand implements Callable<Integer> {
                 sb.append("      tie: ").append(f.tieBreakNote()).append('\n');
             }
         }
-        boolean stv = b.votingSystem() != null && b.votingSystem().startsWith("stv-");
+        boolean stv = Methods.is(b.votingSystem(), Method.Kind.STV);
         if (stv) {
             sb.append("\nVotes are first preferences; the stage-by-stage count is in the stored report"
                     + " (tallyroom export --format json).\n");

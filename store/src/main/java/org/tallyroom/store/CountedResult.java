@@ -8,6 +8,7 @@ import java.util.Set;
 import org.tallyroom.count.BallotSummary;
 import org.tallyroom.count.Candidate;
 import org.tallyroom.count.CountReport;
+import org.tallyroom.count.Methods;
 import org.tallyroom.count.Tie;
 import org.tallyroom.io.report.ReportJson;
 
@@ -67,8 +68,7 @@ public final class CountedResult {
 
     /** The votes a result is published with: STV first preferences, else the last stage's totals. */
     public static BigDecimal publishedVotes(CountReport report, int candidate) {
-        boolean stv = report.method().startsWith("stv-");
-        long scaled = (stv ? report.stages().get(0) : report.lastStage()).votesOf(candidate);
+        long scaled = Methods.publishes(report.method()).stageOf(report).votesOf(candidate);
         return BigDecimal.valueOf(scaled, report.decimals());
     }
 

@@ -229,15 +229,7 @@ public final class Pages {
         if (m == null) {
             return "method not recorded";
         }
-        return switch (m) {
-            case "fptp" -> "first past the post";
-            case "block" -> "block vote";
-            case "sv" -> "supplementary vote";
-            case "av" -> "alternative vote";
-            case "stv-scotland" -> "single transferable vote (Scotland)";
-            case "stv-ni" -> "single transferable vote (Northern Ireland)";
-            default -> m;
-        };
+        return org.tallyroom.count.Methods.displayName(m);
     }
 
     private static String stageSection(Views.Contest c) {

@@ -2,6 +2,8 @@ package org.tallyroom.web;
 
 import java.util.List;
 import java.util.Map;
+import org.tallyroom.count.Method;
+import org.tallyroom.count.Methods;
 
 /** The count team's pages: sign in, the list of ballots, results entry, and the administrator's page. */
 public final class TeamPages {
@@ -59,8 +61,9 @@ public final class TeamPages {
                 + c.result().recordedBy() + ")";
         h.raw("<p id=\"state\">Result: <strong>").text(state).raw("</strong></p>");
         boolean declared = c.result() != null && !c.result().status().equals("provisional");
-        boolean preferential = c.votingSystem() != null && (c.votingSystem().startsWith("stv") || c.votingSystem().equals("av"));
-        boolean sv = "sv".equals(c.votingSystem());
+        Method.Input input = Methods.counts(c.votingSystem());
+        boolean preferential = input == Method.Input.RANKED_PAPERS;
+        boolean sv = input == Method.Input.FIRST_AND_SECOND_CHOICES;
         h.raw("<form method=\"post\" action=\"/count/ballots/").raw(Html.esc(Html.seg(c.ballotId()))).raw("\" id=\"entry\">")
                 .raw(csrf(csrf)).raw("<input type=\"hidden\" name=\"version\" value=\"")
                 .text(c.result() == null ? "" : "v" + c.result().version()).raw("\">");

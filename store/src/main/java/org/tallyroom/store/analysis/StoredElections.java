@@ -19,6 +19,8 @@ import org.tallyroom.analysis.ContestResult;
 import org.tallyroom.analysis.composition.Event;
 import org.tallyroom.analysis.composition.Membership;
 import org.tallyroom.analysis.composition.Timeline;
+import org.tallyroom.count.Method;
+import org.tallyroom.count.Methods;
 import org.tallyroom.store.Events;
 import org.tallyroom.store.Store;
 import org.tallyroom.store.StoreException;
@@ -62,9 +64,6 @@ import org.tallyroom.store.id.OrganisationId;
  * and the previous contest are the same in all three, so the CLI and the pages agree.
  */
 public final class StoredElections {
-    /** Methods whose results are votes the analysis can compare. */
-    private static final Set<String> PLURALITY = Set.of("fptp", "block");
-
     private final Store store;
     /** Only declared and corrected results; a provisional current version counts as none. */
     private final boolean publishedOnly;
@@ -412,7 +411,7 @@ public final class StoredElections {
     }
 
     private static boolean plurality(BallotRow b) {
-        return b.votingSystem() == null || PLURALITY.contains(b.votingSystem());
+        return b.votingSystem() == null || Methods.is(b.votingSystem(), Method.Kind.PLURALITY);
     }
 
     private static OptionalLong validPapers(Figures f, int seats, List<CandidateVotes> candidates) {

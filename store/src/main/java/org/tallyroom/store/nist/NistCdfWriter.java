@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tallyroom.count.Method;
+import org.tallyroom.count.Methods;
 import org.tallyroom.count.RejectionReason;
 import org.tallyroom.store.BallotView;
 import org.tallyroom.store.ResultStatus;
@@ -127,7 +129,7 @@ public final class NistCdfWriter {
                 if (variation != null) {
                     contest.put("VoteVariation", variation);
                 }
-                contest.put("VotesAllowed", "fptp".equals(method) || "block".equals(method) || method == null
+                contest.put("VotesAllowed", method == null || Methods.is(method, Method.Kind.PLURALITY)
                         ? b.seats() : Math.max(1, b.candidates().size()));
                 Map<Long, ResultVersion.Figures> figures = new LinkedHashMap<>();
                 if (v != null) {
