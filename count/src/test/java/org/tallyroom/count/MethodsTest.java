@@ -46,9 +46,9 @@ class MethodsTest {
         CountReport av = Methods.byId("av").orElseThrow().count(contest, CountOptions.seats(1));
         assertThat(av.stages()).hasSizeGreaterThan(1);
         assertThat(Methods.publishes("av").stageOf(av)).isSameAs(av.lastStage());
-        CountReport stv = Methods.byId("stv-ni").orElseThrow().count(contest, CountOptions.seats(1));
+        CountReport stv = Methods.byId("stv-scotland").orElseThrow().count(contest, CountOptions.seats(1));
         assertThat(stv.stages()).hasSizeGreaterThan(1);
-        assertThat(Methods.publishes("stv-ni").stageOf(stv)).isSameAs(stv.stages().get(0));
-        assertThat(stv.stages().get(0).votesOf(2)).isEqualTo(Fixed.of(2, 2));
+        assertThat(Methods.publishes("stv-scotland").stageOf(stv)).isSameAs(stv.stages().get(0));
+        assertThat(stv.stages().get(0).votesOf(2)).isEqualTo(Fixed.of(2, 5));
     }
 }
