@@ -410,21 +410,4 @@ abstract class LastParcelCount {
     static String fmt(long v) {
         return Fixed.format(v, 2);
     }
-
-    /** A growable list of row numbers. */
-    static final class IntBag {
-        int[] items = new int[8];
-        int size;
-
-        void add(int v) {
-            if (size == items.length) {
-                items = Arrays.copyOf(items, size * 2);
-            }
-            items[size++] = v;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(items, size);
-        }
-    }
 }
