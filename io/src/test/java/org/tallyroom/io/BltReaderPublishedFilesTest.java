@@ -3,6 +3,8 @@ package org.tallyroom.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +39,46 @@ class BltReaderPublishedFilesTest {
         }
         // One published name cannot give its party: "Ruth HOGG (Con_" (North Lanarkshire 2012 ward 4).
         assertThat(withoutParty).isEqualTo(1);
+    }
+
+    /**
+     * Every published file rewritten as councils now publish BLT: {@code "Name" "Party"} lines, comment
+     * lines, CRLF, trailing spaces, the title quoted in some and bare in others, every other file in
+     * Windows-1252. It must read back to the same contest: names, parties, papers, seats and title.
+     */
+    @Test
+    void everyPublishedFile_readsTheSameInTheCouncilsNameAndPartyForm() throws Exception {
+        List<Path> files = new ArrayList<>(blt(SharedData.path("stv/scotland2007-2012/ballots")));
+        files.addAll(blt(SharedData.path("stv/official")));
+        Charset windows1252 = Charset.forName("windows-1252");
+        int i = 0;
+        for (Path f : files) {
+            Contest published = BltReader.read(f);
+            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            List<String> out = new ArrayList<>();
+            out.add("# " + published.title());
+            out.add(lines.get(0) + "  ");
+            out.add("# ballots");
+            int l = 1;
+            for (; !lines.get(l).strip().equals("0"); l++) {
+                out.add(lines.get(l));
+            }
+            out.add("0");
+            out.add("# candidates: name, party");
+            for (Candidate c : published.candidates()) {
+                out.add("\"" + c.name().replace("\"", "\"\"") + "\" \"" + c.party() + "\"   ");
+            }
+            out.add(i % 3 == 0 ? published.title() + " " : "\"" + published.title() + "\"");
+            String text = String.join("\r\n", out) + "\r\n";
+            boolean cp1252 = i++ % 2 == 0 && windows1252.newEncoder().canEncode(text);
+            byte[] bytes = text.getBytes(cp1252 ? windows1252 : StandardCharsets.UTF_8);
+            Contest c = BltReader.read(f.getFileName().toString(), bytes, "untitled");
+            assertThat(c.candidates()).as(f.toString()).isEqualTo(published.candidates());
+            assertThat(c.title()).as(f.toString()).isEqualTo(published.title());
+            assertThat(c.seats()).as(f.toString()).isEqualTo(published.seats());
+            assertThat(c.votes()).as(f.toString()).isEqualTo(published.votes());
+        }
+        assertThat(i).isEqualTo(374 + 8);
     }
 
     @Test
