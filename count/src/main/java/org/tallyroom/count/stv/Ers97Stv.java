@@ -42,6 +42,9 @@ import org.tallyroom.count.Rules;
  * <p>"The earliest point in the count, after the transfer of a batch of papers" (5.2.3, 5.2.5, 5.6.2)
  * is taken over the totals after the first stage and after every batch, including each batch of an
  * exclusion.
+ *
+ * <p>The count itself is {@link Ers97Count}; what it shares with the other parcel-based STV text is in
+ * {@link LastParcelCount}.
  */
 public final class Ers97Stv implements Rules {
     private final PreferenceReader reader;

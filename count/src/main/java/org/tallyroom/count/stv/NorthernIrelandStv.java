@@ -47,6 +47,9 @@ import org.tallyroom.count.Rules;
  *
  * <p>With one vacancy there are no surpluses to transfer (r.49(11)): the first candidate to reach the
  * quota fills the seat, as r.52(2) would elect them too.
+ *
+ * <p>The count itself is {@link NorthernIrelandCount}; what it shares with the other parcel-based STV text is in
+ * {@link LastParcelCount}.
  */
 public final class NorthernIrelandStv implements Rules {
     private final PreferenceReader reader;
