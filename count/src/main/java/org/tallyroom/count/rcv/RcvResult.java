@@ -67,6 +67,7 @@ public record RcvResult(RcvContest contest, RcvRules rules, List<RcvRound> round
             candidates.add(new Candidate(contest.candidates().get(c), "", excluded[c]));
         }
         List<Stage> stages = new ArrayList<>();
+        boolean thresholdMoves = rounds.stream().map(RcvRound::threshold).distinct().count() > 1;
         for (RcvRound r : rounds) {
             List<Integer> subject = new ArrayList<>();
             StageKind kind = StageKind.FIRST_PREFERENCES;
@@ -83,7 +84,7 @@ public record RcvResult(RcvContest contest, RcvRules rules, List<RcvRound> round
                 votes[c] = in[c] ? votes[c] : 0;
             }
             List<Integer> excludedHere = r.number() > 1 ? rounds.get(r.number() - 2).eliminated() : List.of();
-            String note = "threshold " + org.tallyroom.count.Fixed.format(r.threshold(), rules.decimals());
+            String note = thresholdMoves ? "threshold " + org.tallyroom.count.Fixed.format(r.threshold(), rules.decimals()) : "";
             stages.add(new Stage(r.number(), kind, subject, null, votes, r.inactiveTotal() + r.residual(), r.residual(),
                     r.elected(), excludedHere, note));
         }
@@ -95,6 +96,6 @@ public record RcvResult(RcvContest contest, RcvRules rules, List<RcvRound> round
         Long quota = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1).threshold();
         return new CountReport(contest.title(), METHOD, rules.winners(), rules.decimals(), candidates,
                 new BallotSummary(totalBallots() - unmarked, unmarked, distinct, rejected), quota, winners, stages,
-                ties, rules.randomSeed() == null ? 0 : rules.randomSeed(), List.of(), List.of(), Map.of(), notes);
+                ties, rules.tiebreakMode().needsSeed() ? rules.randomSeed() : 0, List.of(), List.of(), Map.of(), notes);
     }
 }

@@ -22,7 +22,7 @@ import org.xml.sax.XMLReader;
  * {@code firstVoteRow}, one column per rank from {@code firstVoteColumn} ({@code maxRankings}
  * columns), each cell naming the candidate ranked there. The config's labels mark an overvoted rank,
  * an unmarked rank and undeclared write-ins; a delimiter may list several candidates in one cell;
- * blank cells may count as write-ins. Streams the sheet with Apache POI's event reader, so large
+ * blank cells may count as write-ins. A row with no text in any cell is not a record. Streams the sheet with Apache POI's event reader, so large
  * exports are not held in memory as a workbook.
  */
 public final class EssXlsxCvrReader {
@@ -72,6 +72,7 @@ public final class EssXlsxCvrReader {
         private boolean[] rankSeen;
         private String id;
         private String precinct;
+        private boolean anyText;
         private int row;
 
         Rows(CvrSource source, String file, List<CastVoteRecord> out, List<InputException> problems) {
@@ -94,12 +95,15 @@ public final class EssXlsxCvrReader {
                 rankSeen = new boolean[source.maxRankings() + 1];
                 id = null;
                 precinct = null;
+                anyText = false;
             }
         }
 
         @Override
         public void endRow(int rowNum) {
-            if (!inRecords(rowNum)) {
+            // A row with nothing in it (spreadsheets keep formatted empty rows) is no ballot; a row with
+            // an id and no rankings is one that ranks nobody.
+            if (!inRecords(rowNum) || !anyText) {
                 return;
             }
             if (source.blankIsWriteIn()) {
@@ -120,6 +124,7 @@ public final class EssXlsxCvrReader {
             }
             int col = new CellReference(reference).getCol();
             String text = value == null ? "" : value.strip();
+            anyText |= !text.isEmpty();
             if (col == source.idColumn() - 1) {
                 id = text.isEmpty() ? null : text;
             }

@@ -51,7 +51,7 @@ public final class RctabReport {
                 + ", maxRankingsAllowed " + r.maxRankings()
                 + ", exhaustOnDuplicateCandidate " + r.exhaustOnDuplicate()
                 + ", tiebreakMode " + r.tiebreakMode().label()
-                + (r.randomSeed() == null ? "" : " (seed " + r.randomSeed() + ")")
+                + (r.tiebreakMode().needsSeed() ? " (seed " + r.randomSeed() + ")" : "")
                 + ", " + (r.hareQuota() ? "Hare" : "Droop") + " threshold"
                 + (r.nonIntegerThreshold() ? " to " + r.decimals() + " places" : " in whole votes")
                 + (r.batchElimination() ? ", batch elimination" : "")
