@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * is excepted. Figures come from the expected files, compared as numbers (RCTab writes "8" where the
  * report writes "8.0000").
  */
-class RctabConformanceTest {
+public class RctabConformanceTest {
 
     static Stream<String> cases() throws IOException {
         Path root = SharedData.path("rcv/rctab");
@@ -48,7 +48,7 @@ class RctabConformanceTest {
     }
 
     /** Compares a report this project wrote with the case's expected RCTab report, round by round. */
-    static void assertMatchesExpected(String name, Path dir, JsonNode actual) throws IOException {
+    public static void assertMatchesExpected(String name, Path dir, JsonNode actual) throws IOException {
         JsonNode expected = RctabReport.parse(Files.readString(dir.resolve(name + "_expected_detailed_report.json")));
 
         JsonNode rounds = expected.get("results");
