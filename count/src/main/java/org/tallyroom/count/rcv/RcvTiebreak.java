@@ -23,7 +23,7 @@ final class RcvTiebreak {
     private final Draw draw;
 
     /** java.util.Random with its raw bits reachable, to take RCTab's draw without floating point. */
-    private static final class Draw extends Random {
+    static final class Draw extends Random {
         private static final long serialVersionUID = 1L;
 
         Draw(long seed) {
