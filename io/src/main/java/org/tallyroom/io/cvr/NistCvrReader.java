@@ -77,7 +77,8 @@ public final class NistCvrReader {
                 s = new Selection(CastVoteRecord.Kind.WRITE_IN, null);
             } else {
                 List<Node> ids = sel.required("CandidateIds", "the selection's candidate");
-                String candidateId = ids.get(0).text();
+                // XML gives IDREFS (several ids, space-separated, for a party ticket): the first counts.
+                String candidateId = ids.get(0).text().strip().split("\\s+")[0];
                 String name = candidates.get(candidateId);
                 if (name == null) {
                     throw ids.get(0).error("a Candidate id of the Election", InputException.quote(candidateId));
