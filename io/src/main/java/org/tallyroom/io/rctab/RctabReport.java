@@ -52,7 +52,7 @@ public final class RctabReport {
                 + ", exhaustOnDuplicateCandidate " + r.exhaustOnDuplicate()
                 + ", tiebreakMode " + r.tiebreakMode().label()
                 + (r.tiebreakMode().needsSeed() ? " (seed " + r.randomSeed() + ")" : "")
-                + ", " + (r.hareQuota() ? "Hare" : "Droop") + " threshold"
+                + ", threshold " + (r.hareQuota() ? "votes / seats, rounded up" : "votes / (seats + 1), truncated, plus one unit")
                 + (r.nonIntegerThreshold() ? " to " + r.decimals() + " places" : " in whole votes")
                 + (r.batchElimination() ? ", batch elimination" : "")
                 + (r.continueUntilTwo() ? ", continuing until two remain" : "")
