@@ -3,11 +3,9 @@ package org.tallyroom.count.rcv;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.tallyroom.count.CountException;
 import org.tallyroom.count.Tie;
@@ -29,7 +27,7 @@ public final class RcvTabulator {
     private final RcvRules rules;
     private final int n;
     private final long one;
-    private final List<Bundle> bundles = new ArrayList<>();
+    private final BallotPiles piles;
     private final Map<Integer, Integer> wonInRound = new LinkedHashMap<>();
     private final Map<Integer, Integer> eliminatedInRound = new LinkedHashMap<>();
     private final List<long[]> tallies = new ArrayList<>();
@@ -46,63 +44,14 @@ public final class RcvTabulator {
     private final int declared;
     private int round;
 
-    /** Ballots with the same ranks, which always move together and carry the same value. */
-    private static final class Bundle {
-        final int[][] ranks;
-        final int maxRank;
-        final int numRankings;
-        long weight;
-        int recipient = -1;
-        Inactive status;
-        final Map<Integer, Long> allocated = new HashMap<>();
-
-        Bundle(int[][] ranks) {
-            this.ranks = ranks;
-            int last = 0;
-            int marked = 0;
-            for (int r = 0; r < ranks.length; r++) {
-                if (ranks[r].length > 0) {
-                    last = r + 1;
-                    marked++;
-                }
-            }
-            this.maxRank = last;
-            this.numRankings = marked;
-        }
-
-        long value(long one) {
-            long v = one;
-            for (long a : allocated.values()) {
-                v -= a;
-            }
-            return v;
-        }
-    }
-
     private RcvTabulator(RcvContest contest, RcvRules rules) {
         this.contest = contest;
         this.rules = rules;
         this.n = contest.candidates().size();
         this.one = pow10(rules.decimals());
         this.declared = n - (contest.writeIns() >= 0 ? 1 : 0);
-        Map<Key, Bundle> byRanks = new LinkedHashMap<>();
-        for (int[][] ranks : contest.ballots()) {
-            byRanks.computeIfAbsent(new Key(ranks), k -> new Bundle(ranks)).weight++;
-        }
-        bundles.addAll(byRanks.values());
+        this.piles = new BallotPiles(contest.ballots(), rules, one);
         this.tiebreak = new RcvTiebreak(rules, contest.candidates(), contest.writeIns());
-    }
-
-    private record Key(int[][] ranks) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Arrays.deepEquals(ranks, k.ranks);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Arrays.deepHashCode(ranks);
-        }
     }
 
     /** Counts the contest. */
@@ -121,7 +70,10 @@ public final class RcvTabulator {
             boolean[] inTally = new boolean[n];
             long[] tally = new long[n];
             EnumMap<Inactive, Long> inactive = new EnumMap<>(Inactive.class);
-            computeTallies(tally, inTally, inactive);
+            for (int c = 0; c < n; c++) {
+                inTally[c] = continuing(c);
+            }
+            piles.tally(this::continuing, wonInRound.size() == rules.winners(), tally, inactive, movedIn.get(round - 1));
             tallies.add(tally);
             inTallies.add(inTally);
             inactives.add(inactive);
@@ -141,13 +93,7 @@ public final class RcvTabulator {
                         long votes = tally[w];
                         long extra = votes - threshold;
                         long fraction = extra > 0 ? mulDiv(extra, one, votes) : 0;
-                        for (Bundle b : bundles) {
-                            if (b.recipient == w) {
-                                long v = b.value(one);
-                                long moved = mulDiv(v, fraction, one);
-                                b.allocated.put(w, v - moved);
-                            }
-                        }
+                        piles.keepForWinner(w, fraction);
                     }
                 }
             } else if (wonInRound.size() < rules.winners()
@@ -187,129 +133,6 @@ public final class RcvTabulator {
             return false;
         }
         return !wonInRound.containsKey(c) || rules.continueUntilTwo();
-    }
-
-    private void computeTallies(long[] tally, boolean[] inTally, EnumMap<Inactive, Long> inactive) {
-        for (int c = 0; c < n; c++) {
-            inTally[c] = continuing(c);
-        }
-        Map<Integer, Map<Integer, Long>> moved = movedIn.get(round - 1);
-        for (Bundle b : bundles) {
-            long value = b.value(one);
-            long total = Math.multiplyExact(value, b.weight);
-            if (b.status != null) {
-                inactive.merge(b.status, total, Long::sum);
-                continue;
-            }
-            if (b.recipient >= 0 && continuing(b.recipient)) {
-                tally[b.recipient] += total;
-                continue;
-            }
-            if (b.numRankings == 0) {
-                select(b, -1, Inactive.NO_RANKINGS, total, inactive, moved);
-            }
-            int lastRankSeen = 0;
-            Set<Integer> seen = new HashSet<>();
-            for (int r = 1; r <= b.ranks.length; r++) {
-                int[] at = b.ranks[r - 1];
-                if (at.length == 0) {
-                    continue;
-                }
-                if (rules.usesSurpluses() && wonInRound.size() == rules.winners()) {
-                    select(b, -1, Inactive.FINAL_ROUND_SURPLUS, total, inactive, moved);
-                    break;
-                }
-                if (rules.maxSkippedRanks() != RcvRules.UNLIMITED && r - lastRankSeen > rules.maxSkippedRanks() + 1) {
-                    select(b, -1, Inactive.SKIPPED_RANKINGS, total, inactive, moved);
-                    break;
-                }
-                lastRankSeen = r;
-                if (rules.exhaustOnDuplicate()) {
-                    boolean duplicate = false;
-                    for (int c : at) {
-                        if (!seen.add(c)) {
-                            duplicate = true;
-                            break;
-                        }
-                    }
-                    if (duplicate) {
-                        select(b, -1, Inactive.REPEATED_RANKINGS, total, inactive, moved);
-                        break;
-                    }
-                }
-                Overvote decision = overvote(at);
-                if (decision == Overvote.EXHAUST) {
-                    select(b, -1, Inactive.OVERVOTE, total, inactive, moved);
-                    break;
-                }
-                if (decision == Overvote.SKIP) {
-                    if (r == b.maxRank) {
-                        select(b, -1, Inactive.EXHAUSTED_CHOICES, total, inactive, moved);
-                    }
-                    continue;
-                }
-                int chosen = -1;
-                for (int c : at) {
-                    if (continuing(c)) {
-                        chosen = c;
-                        break;
-                    }
-                }
-                if (chosen >= 0) {
-                    select(b, chosen, null, total, inactive, moved);
-                    tally[chosen] += total;
-                    break;
-                }
-                if (r == b.maxRank) {
-                    select(b, -1, Inactive.EXHAUSTED_CHOICES, total, inactive, moved);
-                }
-            }
-        }
-    }
-
-    private enum Overvote { NONE, EXHAUST, SKIP }
-
-    private Overvote overvote(int[] at) {
-        boolean explicit = false;
-        for (int c : at) {
-            explicit |= c == RcvContest.OVERVOTE;
-        }
-        if (explicit) {
-            if (rules.overvoteRule() == RcvRules.OvervoteRule.EXHAUST_IF_MULTIPLE_CONTINUING) {
-                throw new CountException("a cast vote record marks an overvote, which overvoteRule "
-                        + rules.overvoteRule().label() + " cannot settle (RCTab allows only exhaustImmediately"
-                        + " or alwaysSkipToNextRank with an overvote label)");
-            }
-            return rules.overvoteRule() == RcvRules.OvervoteRule.EXHAUST_IMMEDIATELY ? Overvote.EXHAUST : Overvote.SKIP;
-        }
-        if (at.length <= 1) {
-            return Overvote.NONE;
-        }
-        return switch (rules.overvoteRule()) {
-            case EXHAUST_IMMEDIATELY -> Overvote.EXHAUST;
-            case ALWAYS_SKIP_TO_NEXT_RANK -> Overvote.SKIP;
-            case EXHAUST_IF_MULTIPLE_CONTINUING -> {
-                int continuing = 0;
-                for (int c : at) {
-                    continuing += continuing(c) ? 1 : 0;
-                }
-                yield continuing >= 2 ? Overvote.EXHAUST : Overvote.NONE;
-            }
-        };
-    }
-
-    /** Moves a bundle to {@code to} (or makes it inactive for {@code why}), recording the transfer. */
-    private void select(Bundle b, int to, Inactive why, long total, EnumMap<Inactive, Long> inactive,
-                        Map<Integer, Map<Integer, Long>> moved) {
-        if (total > 0 && b.recipient >= 0) {
-            moved.computeIfAbsent(b.recipient, k -> new HashMap<>())
-                    .merge(to >= 0 ? to : RcvRound.EXHAUSTED, total, Long::sum);
-        }
-        b.recipient = to;
-        if (to < 0) {
-            b.status = why;
-            inactive.merge(why, total, Long::sum);
-        }
     }
 
     private long threshold(long total) {
@@ -460,13 +283,7 @@ public final class RcvTabulator {
                 tally[winner] = tallies.get(round - 2)[winner];
                 continue;
             }
-            long total = 0;
-            for (Bundle b : bundles) {
-                Long a = b.allocated.get(winner);
-                if (a != null) {
-                    total += Math.multiplyExact(a, b.weight);
-                }
-            }
+            long total = piles.keptBy(winner);
             long threshold = thresholds.get(round - 1);
             long residual = total - threshold;
             if (residual > 0) {
@@ -499,7 +316,7 @@ public final class RcvTabulator {
         for (List<Integer> e : electedAt) {
             winners.addAll(e);
         }
-        return new RcvResult(contest, rules, rounds, winners, ties, bundles.size());
+        return new RcvResult(contest, rules, rounds, winners, ties, piles.distinct());
     }
 
     private static long sum(long[] tally, boolean[] inTally) {
