@@ -100,8 +100,8 @@ final class CountCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (rctab != null) {
-            return RctabCount.run(rctab, method != null || !inputs.isEmpty(), format.name(), out,
-                    spec.commandLine().getOut(), err);
+            boolean extra = method != null || !inputs.isEmpty() || seats != null || seed != null || !lot.isEmpty();
+            return RctabCount.run(rctab, extra, format.name(), out, spec.commandLine().getOut(), err);
         }
         if (method == null || inputs.isEmpty()) {
             err.println("tallyroom count: " + (method == null ? "missing --method METHOD" : "missing input FILE")

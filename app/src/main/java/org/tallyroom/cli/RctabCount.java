@@ -18,8 +18,8 @@ final class RctabCount {
     static int run(Path config, boolean extraArguments, String format, Path outDir, PrintWriter out, PrintWriter err)
             throws IOException {
         if (extraArguments) {
-            err.println("tallyroom count: --rctab takes the contest's files, method and rules from the config;"
-                    + " leave out --method and input files");
+            err.println("tallyroom count: --rctab takes the contest's files, method, seats and tie-break seed from"
+                    + " the config; leave out --method, --seats, --seed, --lot and input files");
             return Main.BAD_INPUT;
         }
         RctabReport.Counted counted;
