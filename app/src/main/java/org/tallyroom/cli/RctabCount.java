@@ -42,8 +42,9 @@ final class RctabCount {
         };
         if (outDir != null) {
             Files.createDirectories(outDir);
+            // "-count" keeps a JSON report from replacing the config itself when DIR is the config's folder.
             String base = config.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            Files.writeString(outDir.resolve(base + "." + (format.equals("text") ? "txt" : format)), rendered,
+            Files.writeString(outDir.resolve(base + "-count." + (format.equals("text") ? "txt" : format)), rendered,
                     StandardCharsets.UTF_8);
         } else {
             out.print(rendered);

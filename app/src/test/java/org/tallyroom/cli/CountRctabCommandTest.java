@@ -40,7 +40,7 @@ class CountRctabCommandTest {
         Cli r = Cli.run("count", "--rctab", config("test_set_8_multi_cdf").toString(), "--format", "csv",
                 "--out", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(Files.readString(dir.resolve("test_set_8_multi_cdf_config.csv"))).contains("Candidate B Name");
+        assertThat(Files.readString(dir.resolve("test_set_8_multi_cdf_config-count.csv"))).contains("Candidate B Name");
     }
 
     @Test
