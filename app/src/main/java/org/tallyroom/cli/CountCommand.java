@@ -43,7 +43,7 @@ final class CountCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--method", required = true, paramLabel = "METHOD",
+    @Option(names = "--method", paramLabel = "METHOD",
             description = "Counting method: ${COMPLETION-CANDIDATES}.", completionCandidates = MethodIds.class)
     String method;
 
@@ -79,8 +79,12 @@ final class CountCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write one report per input into DIR.")
     Path out;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Ballots, tallies or BLT files.")
-    List<Path> inputs;
+    @Option(names = "--rctab", paramLabel = "CONFIG",
+            description = "Count the US ranked-choice contest an RCTab config describes (its files, candidates, rules).")
+    Path rctab;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Ballots, tallies or BLT files.")
+    List<Path> inputs = new ArrayList<>();
 
     static final class MethodIds implements Iterable<String> {
         @Override
@@ -95,6 +99,15 @@ final class CountCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (rctab != null) {
+            boolean extra = method != null || !inputs.isEmpty() || seats != null || seed != null || !lot.isEmpty();
+            return RctabCount.run(rctab, extra, format.name(), out, spec.commandLine().getOut(), err);
+        }
+        if (method == null || inputs.isEmpty()) {
+            err.println("tallyroom count: " + (method == null ? "missing --method METHOD" : "missing input FILE")
+                    + " (or --rctab CONFIG); run 'tallyroom help count' for the options");
+            return Main.BAD_INPUT;
+        }
         Rules rules = Methods.byId(method).orElse(null);
         if (rules == null) {
             err.println("tallyroom count: unknown method '" + method + "'; expected one of " + String.join(", ", Methods.ids()));
