@@ -156,14 +156,14 @@ public final class CouncilControlFacts {
     /** Inserts the council-years and their seats in two batches. */
     private static void insert(Ingest ingest, Handle h, List<long[]> orgs, List<CouncilYear> rows) {
         PreparedBatch batch = h.prepareBatch("INSERT INTO council_compositions (organisation_id, as_of_year, seats, "
-                + "control_party, largest_party, administration, control_label, source_name, source_line, provenance_id) "
-                + "VALUES (:o, :y, :s, :cp, :lp, :adm, :label, :name, :line, :prov)");
+                + "control_party, largest_party, administration, control_label, source_name, source_file, source_line, "
+                + "provenance_id) VALUES (:o, :y, :s, :cp, :lp, :adm, :label, :name, :file, :line, :prov)");
         for (int i = 0; i < rows.size(); i++) {
             CouncilYear r = rows.get(i);
             CouncilYear.Control c = r.control();
             batch.bind("o", orgs.get(i)[0]).bind("y", r.year()).bind("s", r.seats()).bind("cp", c.party())
                     .bind("lp", c.largest()).bind("adm", c.administration()).bind("label", r.label())
-                    .bind("name", r.authority()).bind("line", r.line()).bind("prov", ingest.provenanceId()).add();
+                    .bind("name", r.authority()).bind("file", r.file()).bind("line", r.line()).bind("prov", ingest.provenanceId()).add();
         }
         List<Long> ids = Batches.insertReturningIds(batch, rows.size());
         PreparedBatch seats = h.prepareBatch("INSERT INTO council_composition_seats (composition_id, party_code, party_id, "

@@ -114,7 +114,7 @@ public final class CouncilCompositionCsv {
                 notes.add(where + ": control given as " + label + ", which holds " + seats.get(control.party()) + " of "
                         + total + " seats (kept as printed)");
             }
-            rows.add(new CouncilYear(r.line(), authority, (int) year, total, seats, control, label));
+            rows.add(new CouncilYear(file, r.line(), authority, (int) year, total, seats, control, label));
         }
         if (rows.isEmpty()) {
             throw new InputException(file, head.line() + 1, 1, "at least one row after the header", "none");

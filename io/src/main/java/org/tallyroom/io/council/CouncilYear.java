@@ -7,6 +7,7 @@ import java.util.Map;
 /**
  * One council's composition after one year's May elections, as an Open Council Data UK file gives it.
  *
+ * @param file      the file it was read from, as given
  * @param line      the row's line in the file
  * @param authority the council's name as printed ("Barnet", "Bath & North East Somerset")
  * @param year      the year (the composition after that year's May elections)
@@ -17,7 +18,7 @@ import java.util.Map;
  *                  directly elected mayor's council, from the seats)
  * @param label     the control as the file prints it ("Con", "NOC", "Lab plurality", "LD/IND", "LAB Mayor")
  */
-public record CouncilYear(long line, String authority, int year, int seats, Map<String, Integer> byParty,
+public record CouncilYear(String file, long line, String authority, int year, int seats, Map<String, Integer> byParty,
                           Control control, String label) {
     public CouncilYear {
         byParty = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byParty));

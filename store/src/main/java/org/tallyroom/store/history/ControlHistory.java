@@ -155,8 +155,8 @@ public final class ControlHistory {
                             .put(rs.getString(2), rs.getInt(3))).list();
             h.createQuery("""
                     SELECT c.id, c.as_of_year, c.seats, c.control_party, c.largest_party, c.administration, c.control_label,
-                           c.source_line, p.source_name
-                    FROM council_compositions c JOIN provenance p ON c.provenance_id = p.id
+                           c.source_line, c.source_file
+                    FROM council_compositions c
                     WHERE c.organisation_id = :o ORDER BY c.as_of_year""").bind("o", o.id()).map((rs, ctx) -> {
                         sources.add(rs.getString(9));
                         return facts.add(new YearFact(rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5),

@@ -83,6 +83,10 @@ class CouncilControlTest {
             assertThat(periods.get(0)).startsWith("Conservative control 1973-");
             assertThat(t.year(2014).orElseThrow().control()).isEqualTo("Con");
             assertThat(t.year(2014).orElseThrow().composition()).isEqualTo("Con 32, Lab 30, LD 1 of 63");
+            List<String> lines1973 = Files.readAllLines(controlFiles().get(0), CP1252);
+            int line2014 = 1 + java.util.stream.IntStream.range(0, lines1973.size())
+                    .filter(i -> lines1973.get(i).contains(",Barnet,2014,")).findFirst().orElseThrow();
+            assertThat(t.year(2014).orElseThrow().source()).isEqualTo(controlFiles().get(0) + ":" + line2014);
 
             assertThat(t.elections()).extracting(ControlHistory.ElectionPoint::electionId)
                     .containsExactly("local.barnet.2018-05-03", "local.barnet.2022-05-05");
