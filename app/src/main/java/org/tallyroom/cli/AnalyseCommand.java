@@ -65,7 +65,8 @@ import tools.jackson.databind.json.JsonMapper;
                 + "projections, ward breakdowns, composition between elections, irregularities.",
         subcommands = {AnalyseCommand.ContestCmd.class, AnalyseCommand.CouncilCmd.class, AnalyseCommand.NationalCmd.class,
                 AnalyseCommand.MarginalsCmd.class, AnalyseCommand.ProjectCmd.class, AnalyseCommand.WardsCmd.class,
-                AnalyseCommand.CompositionCmd.class, AnalyseCommand.IrregularityCmd.class})
+                AnalyseCommand.CompositionCmd.class, AnalyseCommand.IrregularityCmd.class,
+                HistoryCommands.ControlCmd.class})
 final class AnalyseCommand {
     enum Format { text, json }
 

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import results into the store (one transaction per file; re-importing a file changes nothing).",
         subcommands = {ImportCommand.Ballots.class, ImportCommand.Ynr.class, ImportCommand.NistCdf.class,
-                ImportUkCommands.HocCandidates.class, ImportUkCommands.LondonBorough.class, ImportUkCommands.London2016Dir.class})
+                ImportUkCommands.HocCandidates.class, ImportUkCommands.LondonBorough.class, ImportUkCommands.London2016Dir.class,
+                NiAssemblyCommands.Import.class, HistoryCommands.ImportCouncilControl.class})
 final class ImportCommand {
 
     /** Runs one import, printing the outcome or the error; returns the exit code. */

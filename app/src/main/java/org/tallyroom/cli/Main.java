@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Counts, declares, publishes and analyses UK elections.",
         subcommands = {CountCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class,
                 ElectionsCommand.class, ShowCommand.class, AnalyseCommand.class, EventCommand.class,
-                ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, DemoCommand.class, NiAssemblyCommands.Check.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for bad input or usage: the message says what to fix. */
     public static final int BAD_INPUT = 2;
