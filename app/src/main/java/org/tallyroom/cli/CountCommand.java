@@ -20,7 +20,9 @@ import org.tallyroom.count.CountReport;
 import org.tallyroom.count.Methods;
 import org.tallyroom.count.Rules;
 import org.tallyroom.io.ConstituencySeatsCsv;
+import org.tallyroom.count.list.PartyLists;
 import org.tallyroom.io.ContestReader;
+import org.tallyroom.io.PartyListsCsv;
 import org.tallyroom.io.InputException;
 import org.tallyroom.io.report.ReportCsv;
 import org.tallyroom.io.report.ReportJson;
@@ -57,6 +59,11 @@ final class CountCommand implements Callable<Integer> {
     @Option(names = "--constituency-seats", paramLabel = "FILE",
             description = "AMS: CSV of constituency seats won by party (party,seats).")
     Path constituencySeats;
+
+    @Option(names = "--lists", paramLabel = "FILE",
+            description = "List methods: who stands on each party's list (party,position,name or a YNR export), "
+                    + "so each list seat names its member.")
+    Path listsFile;
 
     @Option(names = "--region", description = "AMS: Scottish Parliament regional variant (no threshold).")
     boolean region;
@@ -109,6 +116,15 @@ final class CountCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
         }
+        PartyLists partyLists = PartyLists.NONE;
+        if (listsFile != null) {
+            try {
+                partyLists = PartyListsCsv.read(listsFile);
+            } catch (InputException e) {
+                err.println(e.getMessage());
+                return Main.BAD_INPUT;
+            }
+        }
         ContestReader.Kind kind;
         try {
             kind = inputKind == null ? null : ContestReader.Kind.parse(inputKind);
@@ -120,8 +136,9 @@ final class CountCommand implements Callable<Integer> {
             Files.createDirectories(out);
         }
         final Map<String, Integer> constituencyWon = won;
+        final PartyLists members = partyLists;
         List<Outcome> outcomes = IntStream.range(0, inputs.size()).parallel()
-                .mapToObj(i -> countOne(inputs.get(i), kind, rules, constituencyWon)).toList();
+                .mapToObj(i -> countOne(inputs.get(i), kind, rules, constituencyWon, members)).toList();
         int exit = 0;
         PrintWriter stdout = spec.commandLine().getOut();
         List<String> rendered = new ArrayList<>();
@@ -153,12 +170,13 @@ final class CountCommand implements Callable<Integer> {
         return exit;
     }
 
-    private Outcome countOne(Path input, ContestReader.Kind kind, Rules rules, Map<String, Integer> won) {
+    private Outcome countOne(Path input, ContestReader.Kind kind, Rules rules, Map<String, Integer> won,
+                             PartyLists members) {
         try {
             Contest contest = kind == null ? ContestReader.read(input) : ContestReader.read(input, kind);
             // Without --seats, the input's own seat count (a BLT header) is used; 0 lets the rules decide.
             CountOptions options = new CountOptions(seats == null ? contest.seats() : seats, threshold,
-                    seed == null ? defaultSeed(contest) : seed, lot, won, region);
+                    seed == null ? defaultSeed(contest) : seed, lot, won, region, members);
             CountReport report = rules.count(contest, options);
             String text = switch (format) {
                 case text -> ReportText.render(report);
