@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
+import org.tallyroom.analysis.irregularity.CountIrregularity;
 import org.tallyroom.count.Contest;
 import org.tallyroom.count.CountException;
 import org.tallyroom.count.CountOptions;
@@ -83,6 +84,11 @@ final class CountCommand implements Callable<Integer> {
             description = "Report format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--affected", paramLabel = "N",
+            description = "Also check whether N electors affected (turned away, lost postal votes) could have changed "
+                    + "the result, with the reasoning (text format).")
+    Long affected;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Write one report per input into DIR.")
     Path out;
 
@@ -132,6 +138,10 @@ final class CountCommand implements Callable<Integer> {
             err.println("tallyroom count: unknown --input '" + inputKind + "'; expected tallies, sv-tallies, ballots or blt");
             return Main.BAD_INPUT;
         }
+        if (affected != null && (affected < 0 || format != Format.text)) {
+            err.println("tallyroom count: --affected takes a number from 0, with --format text");
+            return Main.BAD_INPUT;
+        }
         if (out != null) {
             Files.createDirectories(out);
         }
@@ -179,7 +189,9 @@ final class CountCommand implements Callable<Integer> {
                     seed == null ? defaultSeed(contest) : seed, lot, won, region, members);
             CountReport report = rules.count(contest, options);
             String text = switch (format) {
-                case text -> ReportText.render(report);
+                case text -> affected == null ? ReportText.render(report) : ReportText.render(report)
+                        + "\nIrregularity check\n------------------\n"
+                        + CountIrregularity.check(report, options, affected).text();
                 case json -> ReportJson.toJson(report);
                 case csv -> ReportCsv.render(report);
             };
