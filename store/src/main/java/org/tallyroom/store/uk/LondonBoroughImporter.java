@@ -57,8 +57,9 @@ import org.tallyroom.store.id.ElectionType;
  *
  * <p>2022 ballot paper account, from the wards file: electorate, valid ballot papers, rejected papers by
  * statutory reason (r.46(1)(a)-(d)); rejected papers are the sum of the reasons (the file's own total
- * disagrees with its reasons in 330 wards, and counts papers rejected in part in some); the file gives
- * no papers issued, so papers counted (valid plus rejected) are stored as issued. 2018 gives no ballot
+ * disagrees with its reasons in 330 wards, and counts papers rejected in part in some); papers issued
+ * are the file's ballots_polling plus ballots_postal, the basis of its own turnout column and of the
+ * declared turnouts (Barnet: 37.9%). 2018 gives no ballot
  * paper account; single-member wards' valid votes are the candidates' votes.
  */
 public final class LondonBoroughImporter {
@@ -257,7 +258,10 @@ public final class LondonBoroughImporter {
         if (ward.poll().isPresent()) {
             WardPoll p = ward.poll().get();
             long rejected = p.rejectedByReasonTotal();
-            turnout = new Turnout(p.electorate(), Math.addExact(p.validBallots(), rejected),
+            // Papers issued as the returning officers' turnout counts them: the file's own ballots_polling plus
+            // ballots_postal (2022; its percentage_pol is that over the electorate in 555 of 679 wards, against 69
+            // for valid plus rejected: Barnet 97,480 / 256,974 = 37.9%, as declared). 2006: in person plus postal.
+            turnout = new Turnout(p.electorate(), Math.addExact(p.ballotsPolling(), p.ballotsPostal()),
                     BigDecimal.valueOf(p.validBallots()), rejected, p.rejectedByReason());
         } else {
             BigDecimal valid = seats == 1

@@ -131,6 +131,43 @@ class HistoricImportsTest {
         }
     }
 
+    /**
+     * Barnet 2022 turnout as declared, 37.9%: the returning officer's papers are the wards file's
+     * ballots_polling + ballots_postal (97,480, equal to the valid papers here) over 256,974 electors;
+     * valid plus the 386 rejected (the sum of the reasons) would give 38.08%.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void barnet2022_turnoutAsDeclared_papersIssuedFromTheFilesOwnColumns(TestDatabase db) throws Exception {
+        Path wards = uk().resolve("london-boroughs/2022-wards.csv");
+        long fileElectorate = 0;
+        long filePapers = 0;
+        for (var w : org.tallyroom.io.uk.LondonBoroughCsv.readWards2022(wards).values()) {
+            if (w.ward().borough().equals("Barnet")) {
+                fileElectorate += w.poll().electorate();
+                filePapers += w.poll().ballotsPolling() + w.poll().ballotsPostal();
+            }
+        }
+        try (Store s = Store.open(db.freshUrl(dir))) {
+            Path cand = uk().resolve("london-boroughs/2022-candidates.csv");
+            Path lookup = uk().resolve("london-boroughs/party-name-lookup.csv");
+            s.importSource(Source.of(cand + " + " + wards, List.of(cand, wards, lookup)), LondonBoroughImporter.NAME, "test",
+                    in -> LondonBoroughImporter.load(cand, wards, lookup, null, in));
+            Map<String, Object> sums = s.jdbi().withHandle(h -> h.createQuery("""
+                    SELECT SUM(r.electorate) AS electorate, SUM(r.ballot_papers_issued) AS issued
+                    FROM current_results r JOIN ballots b ON r.ballot_id = b.id
+                    WHERE b.ballot_id LIKE 'local.barnet.%.2022-05-05'""").mapToMap().one());
+            long electorate = ((Number) sums.get("electorate")).longValue();
+            long issued = ((Number) sums.get("issued")).longValue();
+            assertThat(electorate).isEqualTo(fileElectorate).isEqualTo(256_974L);
+            assertThat(issued).isEqualTo(filePapers).isEqualTo(97_480L);
+            assertThat(java.math.BigDecimal.valueOf(issued * 100).divide(java.math.BigDecimal.valueOf(electorate), 1,
+                    java.math.RoundingMode.HALF_UP)).isEqualByComparingTo("37.9");
+            ResultVersion vale = s.currentResult("local.barnet.barnet-vale.2022-05-05").orElseThrow();
+            assertThat(vale.turnout().ballotPapersIssued()).isEqualTo(3_324L + 1_751L);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void londonBoroughs2006And2014_spitalfieldsAndBanglatownCompared(TestDatabase db) throws Exception {
