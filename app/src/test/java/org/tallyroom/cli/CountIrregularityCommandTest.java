@@ -52,6 +52,23 @@ class CountIrregularityCommandTest {
     }
 
     @Test
+    void analyseIrregularity_onStoredSvAndStvResults_readsTheStoredCountReport(@org.junit.jupiter.api.io.TempDir
+                                                                                java.nio.file.Path dir) {
+        String url = org.tallyroom.store.testing.TestDatabase.H2.freshUrl(dir);
+        assertThat(Cli.run("import", "ballots", "--db", url, "--method", "sv", "--ballot-id", "mayor.fairhaven.2024-05-02",
+                "../examples/mayor-ballots.csv").exit()).isZero();
+        assertThat(Cli.run("import", "ballots", "--db", url, "--method", "stv-scotland", "--ballot-id",
+                "local.fairhaven.ward-1.2022-05-05", "../examples/ward.blt").exit()).isZero();
+        Cli sv = Cli.run("analyse", "irregularity", "--db", url, "mayor.fairhaven.2024-05-02", "--affected", "108");
+        assertThat(sv.exit()).as(sv.err()).isZero();
+        assertThat(sv.out()).contains("(sv)").contains("the margin equals the electors affected").contains("margin 108");
+        Cli stv = Cli.run("analyse", "irregularity", "--db", url, "local.fairhaven.ward-1.2022-05-05", "--affected", "3",
+                "--format", "json");
+        assertThat(stv.exit()).as(stv.err()).isZero();
+        assertThat(stv.out()).contains("\"method\" : \"stv-scotland\"").contains("\"outcome\" : \"CANNOT_CHANGE\"");
+    }
+
+    @Test
     void affected_withJson_isRefused() {
         int exit = run("count", "--method", "sv", "--affected", "1", "--format", "json", "../examples/mayor-ballots.csv");
         assertThat(exit).isEqualTo(Main.BAD_INPUT);

@@ -42,6 +42,17 @@ final class ListBound {
             threshold = null;
         }
         int k = lists.size();
+        // AMS: the constituency seats each list won, from the report itself (seats by party less list seats),
+        // so a stored report needs no options; else from the options.
+        java.util.Map<String, Integer> constituency = new java.util.HashMap<>(options.constituencySeats());
+        if (method.equals("ams") && !r.seatsByParty().isEmpty()) {
+            constituency.clear();
+            for (Candidate c : lists) {
+                long listWon = r.allocations().stream().filter(a -> a.party().equals(c.name())).count();
+                constituency.put(c.name(), (int) (r.seatsByParty().getOrDefault(c.name(), 0) - listWon));
+            }
+        }
+        options = options.withConstituencySeats(constituency, options.regional());
         int[] listSeats = new int[k];
         Figure[] won = new Figure[r.allocations().size()];
         int[] wonBy = new int[won.length];
