@@ -12,7 +12,8 @@ import org.tallyroom.count.CountException;
  * given to a party goes to the first person on its list not already returned, whether as a
  * constituency member or earlier in this count; a party whose list is exhausted is disregarded from
  * then on, so the seat goes to the next highest figure. An individual list candidate fills their own
- * seat. Lists the count was not given stay unnamed (and are never treated as exhausted).
+ * seat. Lists the count was not given stay unnamed (and are never treated as exhausted); a count given
+ * no lists at all names no one, as before.
  */
 final class Members {
     private final List<Candidate> lists;
@@ -20,11 +21,13 @@ final class Members {
     private final int[] next;
     private final Set<String> returned = new HashSet<>();
     private final List<String> notes;
+    private final boolean named;
 
     Members(List<Candidate> lists, PartyLists given, List<String> notes) {
         this.lists = lists;
         this.notes = notes;
         this.next = new int[lists.size()];
+        this.named = !given.isEmpty();
         if (given.isEmpty()) {
             lists.forEach(c -> names.add(null));
             return;
@@ -81,8 +84,11 @@ final class Members {
         }
     }
 
-    /** The person who takes the seat just given to list c, or null where no list was given. */
+    /** The person who takes the seat just given to list c, or null where no list was given (or no lists at all). */
     String take(int c) {
+        if (!named) {
+            return null;
+        }
         if (HighestAverages.isIndependent(lists.get(c))) {
             return lists.get(c).name();
         }

@@ -65,7 +65,7 @@ class ListMembersTest {
         CountReport r = new AdditionalMember().count(region(), CountOptions.seats(7)
                 .withConstituencySeats(Map.of("Lab", 3, "Con", 1), true));
         assertThat(r.allocations()).extracting(Allocation::member)
-                .containsExactly(null, null, null, null, "Jo Indie", null, null);
+                .containsOnlyNulls();
     }
 
     @Test
