@@ -77,6 +77,7 @@ public final class Counts {
 
     /** Checks a count given as an exact number (JSON): whole, 0 or more, below 10^18. */
     public static long whole(BigDecimal value) throws Invalid {
+        tooLong(value);
         BigInteger whole;
         try {
             whole = value.stripTrailingZeros().toBigIntegerExact();
@@ -91,12 +92,23 @@ public final class Counts {
      * most {@code maxDecimals} decimal places.
      */
     public static BigDecimal votes(BigDecimal value, int maxDecimals) throws Invalid {
+        tooLong(value);
         BigDecimal v = value.scale() > 0 ? value.stripTrailingZeros() : value;
         if (v.scale() > maxDecimals) {
             throw new Invalid("with at most " + maxDecimals + " decimal places", value.toString());
         }
         checkRange(v.setScale(0, java.math.RoundingMode.DOWN).toBigInteger(), value);
         return value.scale() > maxDecimals ? v : value;
+    }
+
+    /** Refuses a number with more than 19 digits before the point before any arithmetic on it (1E999999999). */
+    private static void tooLong(BigDecimal value) throws Invalid {
+        if ((long) value.precision() - value.scale() > 19) {
+            throw new Invalid(value.signum() < 0 ? "of 0 or more" : "below 10^18", value.toString());
+        }
+        if (value.scale() > 1000) {
+            throw new Invalid("as a whole number", value.toString());
+        }
     }
 
     private static long checkRange(BigInteger whole, BigDecimal shown) throws Invalid {
