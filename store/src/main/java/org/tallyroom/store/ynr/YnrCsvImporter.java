@@ -41,7 +41,7 @@ public final class YnrCsvImporter {
 
     static final List<String> REQUIRED = List.of("person_id", "person_name", "election_id", "ballot_paper_id",
             "election_date", "election_current", "party_name", "party_id", "post_label", "cancelled_poll", "seats_contested");
-    private static final Pattern EC_ID = Pattern.compile("(?i)^(?:PP|party:)(\\d+)$");
+    private static final Pattern EC_ID = Pattern.compile("(?i)^(?:PP|party:)(\\d{1,8})$");
 
     private YnrCsvImporter() {
     }
