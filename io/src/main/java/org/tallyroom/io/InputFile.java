@@ -96,7 +96,10 @@ public final class InputFile {
             throw new Refused(new InputException(name, 0, 0, "a file of at most " + l.maxFileSize()
                     + " bytes (the limit set by --max-file-size)", "one of " + size + " bytes"));
         }
-        byte[] buf = new byte[(int) Math.min(Math.max(size, 8192), Integer.MAX_VALUE - 16)];
+        // Start small, so a file refused for a long line early on never costs its whole size in memory;
+        // past the first 8 MiB, grow straight to the file's size.
+        long whole = Math.min(Math.max(size, 8192), Integer.MAX_VALUE - 16);
+        byte[] buf = new byte[(int) Math.min(whole, 8L << 20)];
         int n = 0;
         long line = 1;
         int lineStart = 0;
@@ -110,7 +113,8 @@ public final class InputFile {
                         throw new Refused(new InputException(name, 0, 0, "a file of at most " + l.maxFileSize()
                                 + " bytes (the limit set by --max-file-size)", "a longer one"));
                     }
-                    buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, Integer.MAX_VALUE - 16));
+                    long grown = buf.length < whole ? whole : (long) buf.length * 2;
+                    buf = Arrays.copyOf(buf, (int) Math.min(grown, Integer.MAX_VALUE - 16));
                 }
                 int r = in.read(buf, n, Math.min(buf.length - n, 1 << 16));
                 if (r < 0) {
