@@ -1,17 +1,29 @@
 package org.tallyroom.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** The {@code tallyroom} command: one subcommand per job. */
+/**
+ * The {@code tallyroom} command: one subcommand per job.
+ *
+ * <p>Subcommands are built lazily: picocli builds a command's whole model (every option of every
+ * subcommand, by reflection) when it is registered, which was most of the time {@code --help} took.
+ * Only the subcommand being run is registered with its real class; the others are stand-ins that carry
+ * just the name, aliases, header and description from their {@code @Command}, enough for the command list in
+ * the help and for picocli's "did you mean" on a typo.
+ */
 @Command(name = "tallyroom", mixinStandardHelpOptions = true, version = "tallyroom 0.1.0",
-        description = "Counts, declares, publishes and analyses UK elections.",
-        subcommands = {CountCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class,
-                ElectionsCommand.class, ShowCommand.class, AnalyseCommand.class, EventCommand.class,
-                ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        description = "Counts, declares, publishes and analyses UK elections.")
 public final class Main {
     /** Exit code for bad input or usage: the message says what to fix. */
     public static final int BAD_INPUT = 2;
+
+    /** Every subcommand, in the order the help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(CountCommand.class, GenerateCommand.class, ImportCommand.class,
+            ExportCommand.class, ElectionsCommand.class, ShowCommand.class, AnalyseCommand.class, EventCommand.class,
+            ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -23,7 +35,7 @@ public final class Main {
 
     /** Runs with the given output and error writers (null for the console); tests capture them here. */
     static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(args);
         if (out != null) {
             cl.setOut(out);
         }
@@ -38,5 +50,36 @@ public final class Main {
             return BAD_INPUT;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The command line for these arguments: the subcommand they name (and, for {@code help X}, X) built
+     * in full, every other one a stand-in.
+     */
+    static CommandLine commandLine(String... args) {
+        List<String> named = named(args);
+        CommandLine cl = new CommandLine(new Main());
+        for (Class<?> type : SUBCOMMANDS) {
+            Command c = type.getAnnotation(Command.class);
+            if (named.contains(c.name()) || List.of(c.aliases()).stream().anyMatch(named::contains)) {
+                cl.addSubcommand(type);
+            } else {
+                CommandSpec stub = CommandSpec.create().name(c.name()).aliases(c.aliases());
+                stub.usageMessage().header(c.header()).description(c.description());
+                stub.mixinStandardHelpOptions(true);
+                cl.addSubcommand(c.name(), new CommandLine(stub), c.aliases());
+            }
+        }
+        return cl;
+    }
+
+    /** The subcommand the arguments run: the first word that is not an option, and the next after {@code help}. */
+    private static List<String> named(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("-")) {
+                return args[i].equals("help") && i + 1 < args.length ? List.of("help", args[i + 1]) : List.of(args[i]);
+            }
+        }
+        return List.of();
     }
 }
