@@ -122,6 +122,22 @@ class LauncherTest {
     }
 
     @Test
+    void shortRunsUseTheQuickCompilerOnly_bigCountsAndServersKeepC2() throws Exception {
+        Path small = Files.writeString(tmp.resolve("small.csv"), "candidate,votes\nA,1\n");
+        Path big = tmp.resolve("big.blt");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(49L << 20);
+        }
+        String c1 = "-XX:TieredStopAtLevel=1";
+        assertThat(launch(env(), false, "--help")).contains(c1);
+        assertThat(launch(env(), false, "count", "--method", "av", small.toString())).contains(c1);
+        assertThat(launch(env(), false, "count", "--method", "stv-meek", small.toString(), big.toString())).doesNotContain(c1);
+        assertThat(launch(env(), false, "serve")).doesNotContain(c1);
+        assertThat(launch(env(), false, "generate", "--ballots", "5000000", "x.blt")).doesNotContain(c1);
+        assertThat(launch(env(), false, "generate", "--ballots", "1000", "x.blt")).contains(c1);
+    }
+
+    @Test
     void noJdk21IsAClearError() throws Exception {
         Map<String, String> env = env();
         env.put("TALLYROOM_JDK_DIRS", jvms + "/jdk-1*");
