@@ -45,8 +45,9 @@ public final class Main {
         cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("tallyroom: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Run 'tallyroom help " + ex.getCommandLine().getCommandName()
-                    + "' for the options.");
+            CommandLine at = ex.getCommandLine();
+            at.getErr().println(at.getParent() == null ? "Run 'tallyroom --help' for the commands."
+                    : "Run '" + at.getCommandSpec().qualifiedName() + " --help' for the options.");
             return BAD_INPUT;
         });
         return cl.execute(args);

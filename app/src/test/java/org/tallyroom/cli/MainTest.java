@@ -44,6 +44,9 @@ class MainTest {
     void aMistypedSubcommandIsBadUsage() {
         Cli r = Cli.run("cuont", "x.csv");
         assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
-        assertThat(r.err()).contains("Unmatched arguments", "cuont");
+        Cli nested = Cli.run("analyse", "contest", "--nonsense", "x");
+        assertThat(nested.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(nested.err()).contains("Run 'tallyroom analyse contest --help' for the options.");
+        assertThat(r.err()).contains("Unmatched arguments", "cuont", "Run 'tallyroom --help' for the commands.");
     }
 }
