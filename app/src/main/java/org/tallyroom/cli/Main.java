@@ -74,10 +74,19 @@ public final class Main {
         return cl;
     }
 
-    /** The subcommand the arguments run: the first word that is not an option, and the next after {@code help}. */
+    /**
+     * The subcommands the arguments name: the first word that is a subcommand's name or alias (options
+     * of the top-level command and their values may come before it), and after {@code help} the next.
+     */
     private static List<String> named(String... args) {
+        List<String> names = new java.util.ArrayList<>();
+        for (Class<?> type : SUBCOMMANDS) {
+            Command c = type.getAnnotation(Command.class);
+            names.add(c.name());
+            names.addAll(List.of(c.aliases()));
+        }
         for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("-")) {
+            if (names.contains(args[i])) {
                 return args[i].equals("help") && i + 1 < args.length ? List.of("help", args[i + 1]) : List.of(args[i]);
             }
         }
