@@ -25,14 +25,15 @@ import java.util.stream.Stream;
  * scanning, checksumming and validating every migration took a large share of each short command.
  *
  * <p>The schema is current when Flyway's history table (one query) records every versioned migration on
- * the class path as applied successfully, and nothing else. Anything different (a new migration, a
+ * the class path (SQL files, and Java migrations in the db.migration package) as applied successfully, and
+ * nothing else. Anything different (a new migration, a
  * failed one, a database newer than this program, no history at all, a repeatable migration) is left to
  * Flyway, which migrates or fails exactly as before. Checksums of applied migrations are not compared
  * here: Flyway validates them whenever a migration is due.
  */
 final class SchemaCheck {
     static final String LOCATION = "db/migration";
-    private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9._]*)__.+\\.sql");
+    private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9._]*)__[^$]+\\.(sql|class)");
 
     private SchemaCheck() {
     }
