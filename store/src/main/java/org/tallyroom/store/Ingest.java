@@ -560,7 +560,13 @@ public final class Ingest {
 
     /** The notes added so far. */
     public List<String> notes() {
-        return List.copyOf(notes);
+        List<String> out = new ArrayList<>(notes);
+        int kept = results.keptFigures();
+        if (kept > 0) {
+            out.add(kept + (kept == 1 ? " result" : " results") + ": figures this source does not give (such as the "
+                    + "electorate) were kept from the stored version");
+        }
+        return List.copyOf(out);
     }
 
     /** The transaction's handle, for the store's other writers ({@link Events}). */

@@ -420,7 +420,9 @@ public final class StoredElections {
         Long valid = f.valid == null || f.valid.stripTrailingZeros().scale() > 0 ? null : f.valid.longValueExact();
         Long issuedLessRejected = f.issued != null && f.rejected != null ? f.issued - f.rejected : null;
         if (seats == 1) {
-            return valid != null ? OptionalLong.of(valid) : optional(issuedLessRejected);
+            // One seat, one vote per paper: without a stated figure the votes cast are the valid papers.
+            return valid != null ? OptionalLong.of(valid) : issuedLessRejected != null ? OptionalLong.of(issuedLessRejected)
+                    : candidates.isEmpty() || votes == 0 ? OptionalLong.empty() : OptionalLong.of(votes);
         }
         if (issuedLessRejected != null) {
             return OptionalLong.of(issuedLessRejected);

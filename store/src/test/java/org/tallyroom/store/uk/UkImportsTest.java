@@ -186,6 +186,30 @@ class UkImportsTest {
         }
     }
 
+    /** Issue 10 item 6: import hoc-candidates without --constituencies after an import with it. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void hocCandidatesWithoutConstituencies_afterWithThem_changesNothing_andKeepsTheElectorate(TestDatabase db)
+            throws Exception {
+        Path cand = uk().resolve("westminster/ge2019-results-by-candidate.csv");
+        Path cons = uk().resolve("westminster/ge2019-results-by-constituency.csv");
+        java.time.LocalDate date = java.time.LocalDate.of(2019, 12, 12);
+        try (Store s = Store.open(db.freshUrl(dir))) {
+            s.importSource(Source.of(cand + " + " + cons, List.of(cand, cons)),
+                    HocCandidatesImporter.NAME + " " + date + " constituencies", "test",
+                    in -> HocCandidatesImporter.load(cand, cons, date, in));
+            ImportOutcome narrower = s.importSource(Source.of(cand), HocCandidatesImporter.NAME + " " + date, "test",
+                    in -> HocCandidatesImporter.load(cand, null, date, in));
+            assertThat(narrower.alreadyImported()).isFalse();
+            assertThat(narrower.newVersions()).isZero();
+            assertThat(narrower.unchanged()).isEqualTo(650);
+            ResultVersion v = s.currentResult("parl.chipping-barnet.2019-12-12").orElseThrow();
+            assertThat(v.version()).isEqualTo(1);
+            assertThat(v.turnout().electorate()).isNotNull().isPositive();
+            assertThat(one(s, "SELECT COUNT(*) FROM results WHERE status = 'corrected'")).isZero();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aBadLineNearTheEnd_importsNothing_andSaysWhere(TestDatabase db) throws Exception {
