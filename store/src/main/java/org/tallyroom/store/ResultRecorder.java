@@ -150,6 +150,23 @@ public final class ResultRecorder {
             if (cand.size() > 0) {
                 cand.execute();
             }
+            // The read model's pointers: the new version is current; declared or corrected, also published.
+            PreparedBatch pointer = h.prepareBatch("UPDATE read_ballots SET current_result_id = :r, current_version = :v, "
+                    + "current_status = :s WHERE ballot_id = :b");
+            PreparedBatch published = h.prepareBatch("UPDATE read_ballots SET current_result_id = :r, current_version = :v, "
+                    + "current_status = :s, published_result_id = :r, published_version = :v WHERE ballot_id = :b");
+            next = 0;
+            for (Insert i : inserts) {
+                long resultId = ids.get(next++);
+                (i.status() == ResultStatus.PROVISIONAL ? pointer : published).bind("r", resultId).bind("v", i.version())
+                        .bind("s", i.status().id()).bind("b", i.pending().ballotRow()).add();
+            }
+            if (pointer.size() > 0) {
+                pointer.execute();
+            }
+            if (published.size() > 0) {
+                published.execute();
+            }
             if (rej.size() > 0) {
                 rej.execute();
             }
@@ -238,8 +255,9 @@ public final class ResultRecorder {
         Map<Long, Current> out = new java.util.HashMap<>();
         for (List<Long> chunk : Batches.chunks(ballotRows)) {
             Map<Long, Map<String, Object>> latest = new java.util.HashMap<>();
-            h.createQuery("SELECT id, ballot_id, version, status, electorate, ballot_papers_issued, valid_votes, rejected "
-                            + "FROM results WHERE ballot_id IN (<b>)").bindList("b", chunk).mapToMap()
+            h.createQuery("SELECT r.id, r.ballot_id, r.version, r.status, r.electorate, r.ballot_papers_issued, r.valid_votes, "
+                            + "r.rejected FROM read_ballots rb JOIN results r ON r.id = rb.current_result_id "
+                            + "WHERE rb.ballot_id IN (<b>)").bindList("b", chunk).mapToMap()
                     .forEach(r -> latest.merge(((Number) r.get("ballot_id")).longValue(), r,
                             (a, b) -> ((Number) a.get("version")).intValue() >= ((Number) b.get("version")).intValue() ? a : b));
             if (latest.isEmpty()) {

@@ -54,7 +54,7 @@ class StoreTest {
     }
 
     private static long count(Store s, String table) {
-        return s.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+        return org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
     }
 
     @ParameterizedTest
@@ -65,7 +65,7 @@ class StoreTest {
                     "candidacies", "results", "candidate_results", "result_rejections", "events", "current_results")) {
                 assertThat(count(s, t)).as(t).isGreaterThanOrEqualTo(0);
             }
-            List<String> ecIds = s.jdbi().withHandle(h -> h.createQuery("SELECT ec_id FROM parties ORDER BY ec_id")
+            List<String> ecIds = org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery("SELECT ec_id FROM parties ORDER BY ec_id")
                     .mapTo(String.class).list());
             assertThat(ecIds).containsExactlyInAnyOrder("PP102", "PP52", "PP53", "PP63", "PP7931", "PP77", "PP85", "PP90");
         }
@@ -171,7 +171,7 @@ class StoreTest {
             assertThat(h.get(1).status()).isEqualTo(ResultStatus.CORRECTED);
             assertThat(h.get(1).reason()).isEqualTo("transposed figures at the count");
             assertThat(s.currentResult(WHETSTONE).orElseThrow().version()).isEqualTo(2);
-            long current = s.jdbi().withHandle(hd -> hd.createQuery("SELECT version FROM current_results").mapTo(Long.class).one());
+            long current = org.tallyroom.store.Sql.of(s).withHandle(hd -> hd.createQuery("SELECT version FROM current_results").mapTo(Long.class).one());
             assertThat(current).isEqualTo(2);
         }
     }

@@ -41,7 +41,7 @@ class UkImportsTest {
     }
 
     private static long one(Store s, String sql) {
-        return s.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
     private static Map<String, Long> rowCounts(Store s) {
@@ -53,7 +53,7 @@ class UkImportsTest {
     /** Seats won by party abbreviation at the ballots whose id ends with the date. */
     private static Map<String, Long> winners(Store s, String date) {
         Map<String, Long> out = new LinkedHashMap<>();
-        s.jdbi().withHandle(h -> h.createQuery("""
+        org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery("""
                 SELECT COALESCE(pa.abbreviation, pa.name, 'no party') AS party, COUNT(*) AS seats
                 FROM current_results r JOIN ballots b ON r.ballot_id = b.id
                 JOIN candidate_results cr ON cr.result_id = r.id
@@ -111,7 +111,7 @@ class UkImportsTest {
                     + "JOIN ballots b ON c.ballot_id = b.id JOIN parties p ON c.party_id = p.id WHERE cr.elected "
                     + "AND b.ballot_id LIKE 'local.barnet.%.2022-05-05' AND p.name = 'Labour Party'")).isEqualTo(41);
             // Parties normalised through the lookup: one Labour party in 2022, whatever the ballot paper said.
-            List<String> labour = s.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT p.name FROM candidacies c "
+            List<String> labour = org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery("SELECT DISTINCT p.name FROM candidacies c "
                     + "JOIN ballots b ON c.ballot_id = b.id JOIN parties p ON c.party_id = p.id "
                     + "WHERE b.ballot_id LIKE 'local.%.2022-05-05' AND LOWER(p.name) LIKE '%labour%'")
                     .mapTo(String.class).list());
