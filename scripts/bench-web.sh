@@ -19,13 +19,13 @@ fi
 SECS="${2:-20}"
 CONN="${3:-32}"
 command -v wrk >/dev/null || { echo "bench-web: wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
-mvn -q -B -o -pl web -am test-compile
 CP_FILE="$(mktemp)"
 WORK="$(mktemp -d "$ROOT/web/target/bench-web.XXXXXX")"
 SERVER=""
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -f "$CP_FILE"; }
 trap cleanup EXIT
-(cd web && mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE")
+# One reactor build gives the classpath with the sibling modules' classes (nothing is installed in ~/.m2).
+mvn -q -B -o -pl web -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
 CP="web/target/test-classes:web/target/classes:store/target/classes:store/target/test-classes:analysis/target/classes:io/target/classes:count/target/classes:count/target/test-classes:$(cat "$CP_FILE")"
 JAVA=java
 for j in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java; do

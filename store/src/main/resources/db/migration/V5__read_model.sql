@@ -11,7 +11,10 @@ CREATE TABLE read_ballots (
     current_version     INTEGER,
     current_status      VARCHAR(20),
     published_result_id BIGINT  REFERENCES results (id),
-    published_version   INTEGER
+    published_version   INTEGER,
+    -- The published result as the analysis takes it (party keys, division id, valid papers): JSON of
+    -- org.tallyroom.store.read.Digest; null while the ballot has none. Summaries are built from these.
+    published_contest   TEXT
 );
 CREATE INDEX read_ballots_election ON read_ballots (election_id);
 CREATE INDEX read_ballots_current ON read_ballots (current_result_id);

@@ -109,6 +109,14 @@ public final class StoredElections {
     }
 
     /**
+     * Many ballots' results as this reading takes them, in a few queries: those with a result (or
+     * cancelled as uncontested), by ballot id; the others are left out.
+     */
+    public List<StoredContest> contests(List<String> ballotIds) {
+        return load(ballotIds, new ArrayList<>(), false);
+    }
+
+    /**
      * The previous contest for the same division: the latest ordinary ballot of the same type and
      * subtype polled before this one, with a result, whose division has the same GSS code (or, without
      * codes, the same slug in the same organisation).

@@ -66,8 +66,8 @@ final class ElectionViews {
                   Long electorate, Long issued) {
     }
 
-    /** The ballots under an election (at any depth), by ballot id. */
-    List<Ballot> ballots(String electionId) {
+    /** The election's row id and those of the elections under it, at any depth. */
+    private List<Long> electionRows(String electionId) {
         List<Long> elections = new ArrayList<>();
         List<Long> todo = new ArrayList<>(h.createQuery("SELECT id FROM elections WHERE election_id = :e")
                 .bind("e", electionId).mapTo(Long.class).list());
@@ -76,6 +76,12 @@ final class ElectionViews {
             todo = h.createQuery("SELECT id FROM elections WHERE parent_id IN (<p>)").bindList("p", todo)
                     .mapTo(Long.class).list();
         }
+        return elections;
+    }
+
+    /** The ballots under an election (at any depth), by ballot id. */
+    List<Ballot> ballots(String electionId) {
+        List<Long> elections = electionRows(electionId);
         if (elections.isEmpty()) {
             return List.of();
         }
@@ -91,6 +97,21 @@ final class ElectionViews {
                 .list();
     }
 
+    /** The published results (digests) of every ballot under an election, by ballot id. */
+    private Map<String, StoredContest> digests(String electionId) {
+        List<Long> elections = electionRows(electionId);
+        Map<String, StoredContest> out = new LinkedHashMap<>();
+        if (elections.isEmpty()) {
+            return out;
+        }
+        h.createQuery("""
+                SELECT b.ballot_id, rb.published_contest FROM read_ballots rb JOIN ballots b ON b.id = rb.ballot_id
+                WHERE rb.election_id IN (<e>) AND rb.published_contest IS NOT NULL ORDER BY b.ballot_id""")
+                .bindList("e", elections).map((rs, ctx) -> out.put(rs.getString(1),
+                        ReadModelWriter.JSON.readValue(rs.getString(2), Digest.class).contest())).list();
+        return out;
+    }
+
     private static Long longOrNull(Object o) {
         return o == null ? null : ((Number) o).longValue();
     }
@@ -100,16 +121,14 @@ final class ElectionViews {
         return kind(electionId).equals("national") ? national(electionId, name) : council(electionId, name);
     }
 
-    /** An election's ordinary ballots declared so far (none for an election stored without ballots). */
-    private StoredElection declaredSoFar(String electionId, List<Ballot> ballots) {
-        if (ballots.isEmpty()) {
-            return new StoredElection(electionId, electionId, ElectionId.parse(electionId).date(), List.of(), List.of());
-        }
-        return published.declaredSoFar(electionId);
+    /** An election's ordinary ballots declared so far, from their digests (by-elections are not part of it). */
+    private StoredElection declaredSoFar(String electionId, Map<String, StoredContest> digests) {
+        List<StoredContest> contests = digests.values().stream().filter(c -> !c.id().byElection()).toList();
+        return new StoredElection(electionId, electionId, ElectionId.parse(electionId).date(), contests, List.of());
     }
 
     private StoredElection declaredSoFar(String electionId) {
-        return declaredSoFar(electionId, ballots(electionId));
+        return declaredSoFar(electionId, digests(electionId));
     }
 
     /** A ballot's line in a list; {@code c} its published result as the analysis takes it, or null. */
@@ -141,7 +160,8 @@ final class ElectionViews {
     /** A general election: seats and votes by party, seats changing hands, marginals. */
     Views.National national(String electionId, String name) {
         List<Ballot> all = ballots(electionId);
-        StoredElection stored = declaredSoFar(electionId, all);
+        Map<String, StoredContest> digests = digests(electionId);
+        StoredElection stored = declaredSoFar(electionId, digests);
         Election now = singleMember(stored);
         String previousId = published.previousElection(electionId).orElse(null);
         NationalResult result = now.contests().isEmpty() ? null
@@ -151,7 +171,7 @@ final class ElectionViews {
         List<Views.SeatRow> rows = new ArrayList<>();
         for (Ballot b : all) {
             ContestResult c = b.byElection()
-                    ? published.contest(b.ballotId()).map(StoredContest::result).orElse(null)
+                    ? java.util.Optional.ofNullable(digests.get(b.ballotId())).map(StoredContest::result).orElse(null)
                     : byBallot.get(b.ballotId());
             rows.add(seatRow(b, c));
         }
@@ -164,7 +184,7 @@ final class ElectionViews {
     /** An organisation election: seats, control, change against the previous one, every ward. */
     Views.Council council(String electionId, String name) {
         List<Ballot> all = ballots(electionId).stream().filter(b -> !b.byElection()).toList();
-        StoredElection stored = declaredSoFar(electionId, all);
+        StoredElection stored = declaredSoFar(electionId);
         Map<String, ContestResult> byBallot = new HashMap<>();
         stored.contests().forEach(c -> byBallot.put(c.ballotId(), c.result()));
         int seats = all.stream().mapToInt(Ballot::seats).sum();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.tallyroom.store.Store;
 import org.tallyroom.store.analysis.StoredElections;
 import tools.jackson.databind.DeserializationFeature;
@@ -57,7 +58,27 @@ public final class ReadModelWriter {
         if (elections.isEmpty()) {
             return;
         }
+        digests(store, h, ballots);
         refresh(store, h, elections, generation, now);
+    }
+
+    /** Stores the published result (as the analysis takes it) of each of these ballots, or none. */
+    private static void digests(Store store, Handle h, List<Long> ballotRows) {
+        StoredElections published = StoredElections.published(store);
+        for (int from = 0; from < ballotRows.size(); from += 1000) {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            h.createQuery("SELECT id, ballot_id FROM ballots WHERE id IN (<b>)")
+                    .bindList("b", ballotRows.subList(from, Math.min(ballotRows.size(), from + 1000)))
+                    .map((rs, ctx) -> rows.put(rs.getString(2), rs.getLong(1))).list();
+            Map<String, String> json = new LinkedHashMap<>();
+            published.contests(List.copyOf(rows.keySet()))
+                    .forEach(c -> json.put(c.ballotId(), JSON.writeValueAsString(Digest.of(c))));
+            PreparedBatch batch = h.prepareBatch("UPDATE read_ballots SET published_contest = :j WHERE ballot_id = :b");
+            rows.forEach((ballotId, row) -> batch.bind("j", json.get(ballotId)).bind("b", row).add());
+            if (batch.size() > 0) {
+                batch.execute();
+            }
+        }
     }
 
     /** Builds every election's summary if this store's have never been built (a store from before V5). */
@@ -67,6 +88,7 @@ public final class ReadModelWriter {
             return;
         }
         long generation = bump(h);
+        digests(store, h, h.createQuery("SELECT id FROM ballots ORDER BY id").mapTo(Long.class).list());
         List<Long> all = h.createQuery("SELECT id FROM elections ORDER BY poll_date, election_id").mapTo(Long.class).list();
         refresh(store, h, all, generation, now);
         h.createUpdate("UPDATE read_model SET built = TRUE WHERE id = 1").execute();
