@@ -41,13 +41,18 @@ echo "machine: $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA" -cp "$CP" org.tallyroom.web.WebBench import "$DB" "$DATA"
 
 start_server() {
-  "$JAVA" -cp "$CP" org.tallyroom.web.WebBench serve "$DB" "$PORT" "$WORK/token" > "$WORK/server.log" 2>&1 &
+  "$JAVA" -cp "$CP" org.tallyroom.web.WebBench serve "$DB" "$PORT" "$WORK/token" "${1:-warm}" > "$WORK/server.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 600); do grep -q ready "$WORK/server.log" 2>/dev/null && return; sleep 0.05; done
   echo "bench-web: the server did not start:" >&2; cat "$WORK/server.log" >&2; exit 1
 }
 
+start_server cold
+cat "$WORK/server.log"
+echo "first view after a start without warming: $(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total} s, HTTP %{http_code}' "$PAGE")"
+kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
 start_server
+cat "$WORK/server.log"
 echo "first view after a start: $(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total} s, HTTP %{http_code}, %{size_download} bytes gzipped' "$PAGE")"
 echo "second view: $(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total} s' "$PAGE")"
 curl -s -o /dev/null "$API"

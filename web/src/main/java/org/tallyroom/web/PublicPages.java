@@ -59,22 +59,29 @@ final class PublicPages {
     /** A public page: its main content cached per URL; the whole page cached (with an ETag) for visitors. */
     private void titled(Context ctx, String liveKey, Supplier<Titled> render) {
         String key = "page " + ctx.path() + "?" + Optional.ofNullable(ctx.queryString()).orElse("");
+        Html.Nav nav = access.nav(ctx, liveKey);
+        if (nav.username() == null) {
+            // A visitor's page is served from its cached bytes: nothing is decoded or assembled per request.
+            Responses.respond(ctx, responses.cached(key, "text/html; charset=utf-8", () -> {
+                Titled t = main(key, render);
+                return Html.page(t.title(), t.body(), nav).getBytes(StandardCharsets.UTF_8);
+            }));
+        } else {
+            Titled t = main(key, render);
+            ctx.header("Cache-Control", "no-store");
+            ctx.contentType("text/html; charset=utf-8").result(Html.page(t.title(), t.body(), nav));
+        }
+    }
+
+    /** A page's title and main content, rendered once per change of the store. */
+    private Titled main(String key, Supplier<Titled> render) {
         Responses.Cached main = responses.cached(key + " body", "text/html", () -> {
             Titled t = render.get();
             return (t.title() + "\u0000" + t.body()).getBytes(StandardCharsets.UTF_8);
         });
         String both = new String(main.body(), StandardCharsets.UTF_8);
         int cut = both.indexOf('\u0000');
-        String title = both.substring(0, cut);
-        String body = both.substring(cut + 1);
-        Html.Nav nav = access.nav(ctx, liveKey);
-        if (nav.username() == null) {
-            Responses.respond(ctx, responses.cached(key, "text/html; charset=utf-8",
-                    () -> Html.page(title, body, nav).getBytes(StandardCharsets.UTF_8)));
-        } else {
-            ctx.header("Cache-Control", "no-store");
-            ctx.contentType("text/html; charset=utf-8").result(Html.page(title, body, nav));
-        }
+        return new Titled(both.substring(0, cut), both.substring(cut + 1));
     }
 
     private void staticFile(Context ctx) {

@@ -2,6 +2,7 @@ package org.tallyroom.web;
 
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -114,6 +115,31 @@ public final class WebServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /**
+     * Renders the pages readers are likely to open first (the elections list and the newest elections'
+     * pages) by requesting them from this server, so the first reader after a start is served from the
+     * cache; returns after they are ready. Call after {@link #start}.
+     */
+    public void warm() {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        List<String> paths = new java.util.ArrayList<>(List.of("/"));
+        model.elections().stream().filter(e -> !e.kind().equals("other")).limit(4)
+                .forEach(e -> paths.add("/elections/" + Html.seg(e.id())));
+        for (String path : paths) {
+            for (String encoding : List.of("gzip", "identity")) {
+                try {
+                    client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port() + path))
+                            .header("Accept-Encoding", encoding).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                } catch (java.io.IOException e) {
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** How often the read model's generation is checked: a write elsewhere shows within this. */

@@ -13,8 +13,9 @@ import org.tallyroom.store.uk.HocCandidatesImporter;
  * 2017 and 2019 general elections, for an external load generator (wrk) to measure.
  *
  * <p>{@code WebBench import DB_URL DATA_UK_DIR}: imports GE2017 and GE2019 with their constituency files.
- * {@code WebBench serve DB_URL PORT TOKEN_FILE}: makes sure a returning officer "bench" exists, writes
- * a fresh API token for it to TOKEN_FILE, starts the service on 127.0.0.1:PORT and prints "ready".
+ * {@code WebBench serve DB_URL PORT TOKEN_FILE [cold]}: makes sure a returning officer "bench" exists, writes
+ * a fresh API token for it to TOKEN_FILE, starts the service on 127.0.0.1:PORT,
+ * renders its newest pages ({@link WebServer#warm}, as {@code tallyroom serve} does; not with {@code cold}) and prints "ready".
  */
 public final class WebBench {
     private WebBench() {
@@ -46,7 +47,13 @@ public final class WebBench {
                             EnumSet.of(Role.RESULTS_ENTRY, Role.RETURNING_OFFICER));
                 }
                 Files.writeString(Path.of(args[3]), server.accounts().issueToken("bench", "bench"));
+                long t0 = System.nanoTime();
                 server.start("127.0.0.1", Integer.parseInt(args[2]));
+                long t1 = System.nanoTime();
+                if (args.length < 5 || !args[4].equals("cold")) {
+                    server.warm();
+                }
+                System.out.printf("started in %.2f s, pages warmed in %.2f s%n", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
                 System.out.println("ready");
                 System.out.flush();
                 Thread.currentThread().join();
