@@ -224,14 +224,18 @@ public final class Store implements AutoCloseable {
         return jdbi.withHandle(h -> readBallot(h, ballotId));
     }
 
-    /** The current (latest) version of a ballot's result. */
+    /** The current (latest) version of a ballot's result: one version read, through the read model's pointer. */
     public Optional<ResultVersion> currentResult(String ballotId) {
-        List<ResultVersion> all = history(ballotId);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        List<ResultVersion> current = versions(ballotId, true);
+        return current.isEmpty() ? Optional.empty() : Optional.of(current.get(0));
     }
 
     /** Every version of a ballot's result, oldest first. */
     public List<ResultVersion> history(String ballotId) {
+        return versions(ballotId, false);
+    }
+
+    private List<ResultVersion> versions(String ballotId, boolean onlyCurrent) {
         return jdbi.withHandle(h -> {
             Optional<BallotView> ballot = readBallot(h, ballotId);
             if (ballot.isEmpty()) {
@@ -244,7 +248,9 @@ public final class Store implements AutoCloseable {
                            r.electorate, r.ballot_papers_issued, r.valid_votes, r.rejected, r.count_method, r.count_report, r.note
                     FROM results r JOIN ballots b ON r.ballot_id = b.id
                     LEFT JOIN provenance p ON r.provenance_id = p.id
-                    WHERE b.ballot_id = :b ORDER BY r.version""").bind("b", ballotId)
+                    WHERE b.ballot_id = :b%s ORDER BY r.version""".formatted(onlyCurrent
+                    ? " AND r.id = (SELECT rb.current_result_id FROM read_ballots rb WHERE rb.ballot_id = b.id)" : ""))
+                    .bind("b", ballotId)
                     .map((rs, ctx) -> {
                         Map<String, Object> m = new HashMap<>();
                         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

@@ -26,8 +26,18 @@ record Digest(String ballotId, String electionName, String divisionSlug, String 
                 boxed(r.electorate()), boxed(r.validPapers()), boxed(r.rejectedPapers()));
     }
 
+    /** Parsed ballot ids: a summary parses the same few thousand ids at every declaration. */
+    private static final java.util.Map<String, ElectionId> IDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static ElectionId id(String ballotId) {
+        if (IDS.size() > 100_000) {
+            IDS.clear();
+        }
+        return IDS.computeIfAbsent(ballotId, ElectionId::parse);
+    }
+
     StoredContest contest() {
-        return new StoredContest(ballotId, ElectionId.parse(ballotId), electionName, divisionSlug,
+        return new StoredContest(ballotId, id(ballotId), electionName, divisionSlug,
                 new ContestResult(divisionId, divisionName, seats,
                         candidates.stream().map(v -> new CandidateVotes(v.name(), v.party(), v.votes(), v.elected())).toList(),
                         optional(electorate), optional(validPapers), optional(rejectedPapers)));

@@ -107,9 +107,22 @@ final class ElectionViews {
         h.createQuery("""
                 SELECT b.ballot_id, rb.published_contest FROM read_ballots rb JOIN ballots b ON b.id = rb.ballot_id
                 WHERE rb.election_id IN (<e>) AND rb.published_contest IS NOT NULL ORDER BY b.ballot_id""")
-                .bindList("e", elections).map((rs, ctx) -> out.put(rs.getString(1),
-                        ReadModelWriter.JSON.readValue(rs.getString(2), Digest.class).contest())).list();
+                .bindList("e", elections).map((rs, ctx) -> out.put(rs.getString(1), parsed(rs.getString(2)))).list();
         return out;
+    }
+
+    /**
+     * Digests already parsed, by their JSON: a summary rebuilt at each declaration reads the same
+     * digests again, and parsing them was most of its cost. The JSON is the key, so a digest rewritten
+     * is parsed afresh.
+     */
+    private static final Map<String, StoredContest> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static StoredContest parsed(String json) {
+        if (PARSED.size() > 50_000) {
+            PARSED.clear();
+        }
+        return PARSED.computeIfAbsent(json, j -> ReadModelWriter.JSON.readValue(j, Digest.class).contest());
     }
 
     private static Long longOrNull(Object o) {
