@@ -116,6 +116,36 @@ public final class Ingest {
         return updateDivision(key, row, name, gss);
     }
 
+    /** Inserts in one batch the divisions of these ballots that the store does not have yet. */
+    private void newDivisions(List<BallotSpec> specs) {
+        PreparedBatch batch = h.prepareBatch("INSERT INTO divisions (organisation_id, slug, name, gss, boundary_version) "
+                + "VALUES (:o, :s, :n, :g, :bv)");
+        List<String> keys = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<DivisionRow> rows = new ArrayList<>();
+        for (BallotSpec spec : specs) {
+            ElectionId id = spec.id();
+            if (id.division() == null) {
+                continue;
+            }
+            long org = organisation(Names.organisationSlug(id), spec.organisationName(),
+                    id.type().hasOrganisation() ? spec.nation() : null);
+            String key = divisionKey(org, id.division(), spec.boundaryVersion());
+            if (divisionRow(org, key) != null || !seen.add(key)) {
+                continue;
+            }
+            String name = spec.divisionName() != null ? spec.divisionName() : Names.fromSlug(id.division());
+            batch.bind("o", org).bind("s", id.division()).bind("n", name).bind("g", spec.gss())
+                    .bind("bv", spec.boundaryVersion() == null ? "" : spec.boundaryVersion()).add();
+            keys.add(key);
+            rows.add(new DivisionRow(0, name, spec.gss()));
+        }
+        List<Long> ids = Batches.insertReturningIds(batch, keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            divisionRows.put(keys.get(i), new DivisionRow(ids.get(i), rows.get(i).name(), rows.get(i).gss()));
+        }
+    }
+
     private static String divisionKey(long organisationId, String slug, String boundaryVersion) {
         return organisationId + "/" + slug + "/" + (boundaryVersion == null ? "" : boundaryVersion);
     }
@@ -401,6 +431,7 @@ public final class Ingest {
                 + "VALUES (:b, :e, :o, :d, :date, :n, :seats, :vs, :by, :c)");
         List<Integer> inserted = new ArrayList<>();
         long[] electionRows = new long[specs.size()];
+        newDivisions(specs);
         for (int i = 0; i < specs.size(); i++) {
             BallotSpec spec = specs.get(i);
             ElectionId id = spec.id();
