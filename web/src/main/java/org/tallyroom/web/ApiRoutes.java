@@ -1,9 +1,9 @@
 package org.tallyroom.web;
 
-import org.tallyroom.store.read.Views;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
+import org.tallyroom.store.read.Views;
 
 /**
  * The read side of the JSON API under /api (described at /openapi.json): elections, contests, their

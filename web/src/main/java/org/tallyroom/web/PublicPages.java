@@ -1,6 +1,5 @@
 package org.tallyroom.web;
 
-import org.tallyroom.store.read.Views;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.tallyroom.store.read.Views;
 
 /**
  * The public pages: the list of elections, an election (a council's seats and control, or a general

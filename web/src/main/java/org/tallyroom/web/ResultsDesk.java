@@ -1,6 +1,5 @@
 package org.tallyroom.web;
 
-import org.tallyroom.store.read.Views;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import org.tallyroom.store.ResultStatus;
 import org.tallyroom.store.ResultVersion;
 import org.tallyroom.store.Store;
+import org.tallyroom.store.read.Views;
 
 /**
  * The count team's results entry: the list of ballots and the entry form (/count), and the same
