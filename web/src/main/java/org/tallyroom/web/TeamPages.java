@@ -1,8 +1,8 @@
 package org.tallyroom.web;
 
+import org.tallyroom.store.read.Views;
 import java.util.List;
 import java.util.Map;
-import org.tallyroom.store.read.Views;
 
 /** The count team's pages: sign in, the list of ballots, results entry, and the administrator's page. */
 public final class TeamPages {
