@@ -26,6 +26,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.tallyroom.count.RejectionReason;
+import org.tallyroom.store.read.ReadModelWriter;
 
 /**
  * The results store: one H2 or PostgreSQL database, its schema kept by Flyway (db/migration; the same
@@ -81,6 +82,7 @@ public final class Store implements AutoCloseable {
             store.close();
             throw new StoreException("cannot migrate the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
         }
+        store.jdbi.useTransaction(h -> ReadModelWriter.buildIfNeeded(store, h, store.utcNow()));
         return store;
     }
 
@@ -116,9 +118,13 @@ public final class Store implements AutoCloseable {
         return url;
     }
 
-    /** The JDBI instance, for queries this class does not offer (analysis, tests). */
-    public Jdbi jdbi() {
+    /** The JDBI instance, for the store's own packages ({@link Sql}); nothing outside the store runs SQL. */
+    Jdbi jdbi() {
         return jdbi;
+    }
+
+    private OffsetDateTime utcNow() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** Work done inside one import's transaction. */
@@ -169,6 +175,7 @@ public final class Store implements AutoCloseable {
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             Ingest ingest = new Ingest(h, provenance, by, now);
             work.run(ingest);
+            ReadModelWriter.afterWrite(this, h, ingest.changedBallots(), ingest.changedElections(), now);
             ImportOutcome outcome = new ImportOutcome(false, provenance, ingest.ballotsTouched(),
                     ingest.results().newVersions(), ingest.results().unchanged(), ingest.notes());
             StringBuilder summary = new StringBuilder(outcome.describe(source.name()));
@@ -237,14 +244,18 @@ public final class Store implements AutoCloseable {
         return jdbi.withHandle(h -> readBallot(h, ballotId));
     }
 
-    /** The current (latest) version of a ballot's result. */
+    /** The current (latest) version of a ballot's result: one version read, through the read model's pointer. */
     public Optional<ResultVersion> currentResult(String ballotId) {
-        List<ResultVersion> all = history(ballotId);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        List<ResultVersion> current = versions(ballotId, true);
+        return current.isEmpty() ? Optional.empty() : Optional.of(current.get(0));
     }
 
     /** Every version of a ballot's result, oldest first. */
     public List<ResultVersion> history(String ballotId) {
+        return versions(ballotId, false);
+    }
+
+    private List<ResultVersion> versions(String ballotId, boolean onlyCurrent) {
         return jdbi.withHandle(h -> {
             Optional<BallotView> ballot = readBallot(h, ballotId);
             if (ballot.isEmpty()) {
@@ -257,7 +268,9 @@ public final class Store implements AutoCloseable {
                            r.electorate, r.ballot_papers_issued, r.valid_votes, r.rejected, r.count_method, r.count_report, r.note
                     FROM results r JOIN ballots b ON r.ballot_id = b.id
                     LEFT JOIN provenance p ON r.provenance_id = p.id
-                    WHERE b.ballot_id = :b ORDER BY r.version""").bind("b", ballotId)
+                    WHERE b.ballot_id = :b%s ORDER BY r.version""".formatted(onlyCurrent
+                    ? " AND r.id = (SELECT rb.current_result_id FROM read_ballots rb WHERE rb.ballot_id = b.id)" : ""))
+                    .bind("b", ballotId)
                     .map((rs, ctx) -> {
                         Map<String, Object> m = new HashMap<>();
                         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

@@ -11,6 +11,7 @@ import org.tallyroom.analysis.marginal.MarginalSeat;
 import org.tallyroom.analysis.national.PartyResult;
 import org.tallyroom.analysis.national.SeatChange;
 import org.tallyroom.analysis.projection.ProjectedParty;
+import org.tallyroom.store.read.Views;
 import tools.jackson.databind.JsonNode;
 
 /** The public pages and the count team's pages, as HTML bodies (see {@link Html#page}). */
