@@ -52,7 +52,8 @@ public final class Store implements AutoCloseable {
         this.url = url;
         this.clock = clock;
         this.keeper = DriverManager.getConnection(url);
-        this.jdbi = Jdbi.create(url);
+        Connections.check(keeper, url);
+        this.jdbi = Jdbi.create(() -> Connections.connect(url));
     }
 
     /** Opens (creating if need be) and migrates the database at {@code jdbcUrl}. */
@@ -66,6 +67,7 @@ public final class Store implements AutoCloseable {
             throw new StoreException("expected a JDBC URL (jdbc:h2:file:/path/tallyroom or "
                     + "jdbc:postgresql://host/db?user=...), found '" + jdbcUrl + "'");
         }
+        jdbcUrl = Connections.shared(jdbcUrl);
         Store store;
         try {
             store = new Store(jdbcUrl, clock);
@@ -73,7 +75,7 @@ public final class Store implements AutoCloseable {
             throw new StoreException("cannot open the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
         }
         try {
-            Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration")
+            Flyway.configure().dataSource(store.url, null, null).locations("classpath:db/migration")
                     .loggers("slf4j").load().migrate();
         } catch (RuntimeException e) {
             store.close();
@@ -107,7 +109,7 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return "jdbc:h2:file:" + base.toAbsolutePath() + ";AUTO_SERVER=FALSE";
+        return Connections.shared("jdbc:h2:file:" + base.toAbsolutePath());
     }
 
     public String url() {
@@ -117,6 +119,19 @@ public final class Store implements AutoCloseable {
     /** The JDBI instance, for queries this class does not offer (analysis, tests). */
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The results service's accounts, sessions, sign-in limits and idempotency keys (shared by every node). */
+    public org.tallyroom.store.service.ServiceStore service() {
+        return new org.tallyroom.store.service.ServiceStore(jdbi);
+    }
+
+    /**
+     * Starts listening for changes sent by other processes on this database (PostgreSQL LISTEN/NOTIFY);
+     * {@code listener} gets each message. Close it to stop.
+     */
+    public org.tallyroom.store.service.ChangeNotifier changes(java.util.function.Consumer<String> listener) {
+        return org.tallyroom.store.service.ChangeNotifier.start(jdbi, url, listener);
     }
 
     /** Work done inside one import's transaction. */

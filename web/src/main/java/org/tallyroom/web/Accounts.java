@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -15,11 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
+import org.tallyroom.store.service.IdempotencyTable;
+import org.tallyroom.store.service.UserTable;
 
 /**
  * The count team's accounts (web_users), machine clients' bearer tokens (api_tokens), the audit log
- * and the stored responses of idempotent POSTs, all in the results store (migration V4).
+ * and the stored responses of idempotent POSTs, all in the results store (migration V4, through the
+ * store's {@link org.tallyroom.store.service.ServiceStore}), so every {@code serve} node shares them.
  *
  * <p>Passwords are hashed with bcrypt (cost 12, a random salt per hash, at.favre.lib's
  * implementation); a token is 32 random bytes shown once, and only its SHA-256 is kept, so a copy of
@@ -31,10 +32,14 @@ public final class Accounts {
     /** Compared against when the user does not exist, so a wrong name takes as long as a wrong password. */
     private static final byte[] DUMMY_HASH = BCrypt.withDefaults().hash(BCRYPT_COST, "not a password".toCharArray());
 
-    private final Jdbi jdbi;
+    private final UserTable users;
+    private final IdempotencyTable idempotency;
+    private final Clock clock;
 
-    public Accounts(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public Accounts(org.tallyroom.store.service.ServiceStore service, Clock clock) {
+        this.users = service.users();
+        this.idempotency = service.idempotency();
+        this.clock = clock;
     }
 
     /** Creates a user; 409 if the name is taken, 400 for a bad name or a short password. */
@@ -51,16 +56,9 @@ public final class Accounts {
         }
         String hash = BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray());
         String roleList = roles.stream().map(Role::id).sorted().collect(Collectors.joining(","));
-        return jdbi.inTransaction(h -> {
-            if (h.createQuery("SELECT COUNT(*) FROM web_users WHERE username = :u").bind("u", username)
-                    .mapTo(Integer.class).one() > 0) {
-                throw new HttpError(409, "a user named " + username + " already exists");
-            }
-            long id = h.createUpdate("INSERT INTO web_users (username, password_hash, roles, created_at) "
-                            + "VALUES (:u, :p, :r, :at)").bind("u", username).bind("p", hash).bind("r", roleList)
-                    .bind("at", now()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            return new User(id, username, roles);
-        });
+        long id = users.create(username, hash, roleList, clock.instant())
+                .orElseThrow(() -> new HttpError(409, "a user named " + username + " already exists"));
+        return new User(id, username, roles);
     }
 
     /** The user if the password is right (bcrypt verify); empty otherwise. */
@@ -68,25 +66,21 @@ public final class Accounts {
         if (username == null || password == null) {
             return Optional.empty();
         }
-        Optional<Map<String, Object>> row = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id, username, password_hash, roles, disabled FROM web_users WHERE username = :u")
-                .bind("u", username).mapToMap().findOne());
+        Optional<UserTable.UserRow> row = users.byName(username);
         if (row.isEmpty()) {
             BCrypt.verifyer().verify(password.toCharArray(), DUMMY_HASH);
             return Optional.empty();
         }
-        Map<String, Object> r = row.get();
         boolean ok = BCrypt.verifyer().verify(password.toCharArray(),
-                ((String) r.get("password_hash")).getBytes(StandardCharsets.UTF_8)).verified;
-        if (!ok || Boolean.TRUE.equals(r.get("disabled"))) {
+                row.get().passwordHash().getBytes(StandardCharsets.UTF_8)).verified;
+        if (!ok || row.get().disabled()) {
             return Optional.empty();
         }
-        return Optional.of(user(r));
+        return Optional.of(user(row.get()));
     }
 
     public List<User> users() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, username, roles FROM web_users ORDER BY username")
-                .mapToMap().map(Accounts::user).list());
+        return users.all().stream().map(Accounts::user).toList();
     }
 
     /** Issues a token for a user; returns the token (shown once). */
@@ -94,13 +88,9 @@ public final class Accounts {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = "trt_" + HexFormat.of().formatHex(raw);
-        jdbi.useHandle(h -> {
-            Long userId = h.createQuery("SELECT id FROM web_users WHERE username = :u").bind("u", username)
-                    .mapTo(Long.class).findOne().orElseThrow(() -> HttpError.notFound("user " + username));
-            h.createUpdate("INSERT INTO api_tokens (token_hash, user_id, label, created_at) VALUES (:t, :u, :l, :at)")
-                    .bind("t", sha256(token)).bind("u", userId).bind("l", label == null || label.isBlank() ? "token" : label)
-                    .bind("at", now()).execute();
-        });
+        if (!users.addToken(username, sha256(token), label == null || label.isBlank() ? "token" : label, clock.instant())) {
+            throw HttpError.notFound("user " + username);
+        }
         return token;
     }
 
@@ -109,22 +99,24 @@ public final class Accounts {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT u.id, u.username, u.roles FROM api_tokens t "
-                        + "JOIN web_users u ON t.user_id = u.id WHERE t.token_hash = :t AND NOT t.revoked AND NOT u.disabled")
-                .bind("t", sha256(token.strip())).mapToMap().map(Accounts::user).findOne());
+        return users.byTokenHash(sha256(token.strip())).map(Accounts::user);
+    }
+
+    /** The user a session row names. */
+    static User user(UserTable.UserRow r) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(r.roles().split(",")).filter(s -> !s.isBlank()).map(Role::parse).forEach(roles::add);
+        return new User(r.id(), r.username(), roles);
     }
 
     /** Appends to the audit log. */
     public void audit(String username, String action, String target, String detail, String ip) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO audit_log (at, username, action, target, detail, ip) "
-                        + "VALUES (:at, :u, :a, :t, :d, :ip)").bind("at", now()).bind("u", username).bind("a", action)
-                .bind("t", target).bind("d", detail == null ? null : truncate(detail, 4000)).bind("ip", ip).execute());
+        users.audit(clock.instant(), username, action, target, detail == null ? null : truncate(detail, 4000), ip);
     }
 
     /** The latest entries of the audit log, newest first. */
     public List<Map<String, Object>> auditLog(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, at, username, action, target, detail, ip FROM audit_log "
-                + "ORDER BY id DESC").setMaxRows(limit).mapToMap().list());
+        return users.auditLog(limit);
     }
 
     /** A stored response to an idempotent POST. */
@@ -132,22 +124,14 @@ public final class Accounts {
     }
 
     public Optional<StoredResponse> idempotent(String username, String key) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT request_hash, status, content_type, body FROM idempotency_keys "
-                        + "WHERE username = :u AND idem_key = :k").bind("u", username).bind("k", key)
-                .map((rs, ctx) -> new StoredResponse(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
-                .findOne());
+        return idempotency.find(username, key)
+                .map(r -> new StoredResponse(r.requestHash(), r.status(), r.contentType(), r.body()));
     }
 
-    /** Keeps the first response for a key; a concurrent duplicate loses the race quietly. */
+    /** Keeps the first response for a key; a concurrent duplicate (on any node) loses the race quietly. */
     public void remember(String username, String key, StoredResponse r) {
-        try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO idempotency_keys (username, idem_key, request_hash, status, "
-                            + "content_type, body, created_at) VALUES (:u, :k, :h, :s, :c, :b, :at)")
-                    .bind("u", username).bind("k", key).bind("h", r.requestHash()).bind("s", r.status())
-                    .bind("c", r.contentType()).bind("b", r.body()).bind("at", now()).execute());
-        } catch (RuntimeException e) {
-            // the key was stored by a concurrent request; the first one stands
-        }
+        idempotency.remember(username, key, new IdempotencyTable.StoredResponse(r.requestHash(), r.status(),
+                r.contentType(), r.body()), clock.instant());
     }
 
     public static String sha256(String s) {
@@ -166,16 +150,6 @@ public final class Accounts {
             sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
         return sb.toString();
-    }
-
-    private static User user(Map<String, Object> r) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(((String) r.get("roles")).split(",")).filter(s -> !s.isBlank()).map(Role::parse).forEach(roles::add);
-        return new User(((Number) r.get("id")).longValue(), (String) r.get("username"), roles);
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     private static String truncate(String s, int n) {
