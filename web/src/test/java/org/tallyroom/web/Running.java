@@ -43,6 +43,14 @@ final class Running implements AutoCloseable {
         return new Running(store, server, demo, c);
     }
 
+    /** Another server (a second node, or this one restarted) on the same database as {@code first}. */
+    static Running sameDatabase(Running first) {
+        Store store = Store.open(first.store.url());
+        WebServer server = new WebServer(store);
+        server.start("127.0.0.1", 0);
+        return new Running(store, server, first.demo, first.credentials);
+    }
+
     /** A ward of tonight's election that no test has used yet. */
     synchronized String freshWard() {
         return undeclared.pop();

@@ -179,6 +179,11 @@ class SecurityTest {
     }
 
     static String signIn(String user, String password) {
+        return signInOn(s, user, password);
+    }
+
+    /** Signs in on a running server; returns the session cookie (name=value). */
+    static String signInOn(Running s, String user, String password) {
         HttpResponse<String> r = s.login("username=" + enc(user) + "&password=" + enc(password));
         assertThat(r.statusCode()).as("sign in " + user).isEqualTo(303);
         String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
