@@ -229,6 +229,23 @@ class ServeProcessIT {
                     + "acknowledgement%n", (acknowledged - sent) / 1_000_000, (seen - acknowledged) / 1_000_000);
             assertThat(b.get("/api/ballots/" + ward + "/result").statusCode()).isEqualTo(200);
             pending.cancel(true);
+
+            // an unexpected failure: its stack trace goes to the log, the client gets only an error id
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(s.url());
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE api_tokens RENAME TO api_tokens_away");
+                try {
+                    HttpResponse<String> r = a.get("/api/me", "Authorization", "Bearer " + s.roToken());
+                    assertThat(r.statusCode()).isEqualTo(500);
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("error ([0-9a-f]{8})").matcher(r.body());
+                    assertThat(m.find()).as(r.body()).isTrue();
+                    assertThat(r.body()).doesNotContain("api_tokens").doesNotContain("Exception").doesNotContain("\tat ");
+                    assertThat(Files.readString(a.log)).contains("error " + m.group(1) + " answering GET /api/me")
+                            .contains("\tat org.jdbi").contains("GET /api/me 500");
+                } finally {
+                    st.execute("ALTER TABLE api_tokens_away RENAME TO api_tokens");
+                }
+            }
         }
     }
 }
