@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * takes over. Chosen over a TCP server started by {@code serve} (which would need a port, a password
  * and a running server for every command) and over CLI commands calling the HTTP API (which would
  * need every command written twice): mixed mode needs nothing from the user and keeps one code path.
- * PostgreSQL is shared by nature.
+ * PostgreSQL is shared by nature. H2 would listen on every network interface; the store binds its
+ * sockets to 127.0.0.1 (system property {@code h2.bindAddress}, unless set), since the other processes
+ * are on the same machine and the database has no password.
  *
  * <p><b>Durable commits.</b> H2 by default writes committed data to its file up to half a second
  * later (WRITE_DELAY 500 ms), and never forces it to the disk; a kill -9 in that half-second loses
@@ -35,6 +37,12 @@ final class Connections {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
     /** PostgreSQL URLs whose server has synchronous_commit off: each connection turns it on. */
     private static final java.util.Set<String> FORCE_SYNC = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
 
     private Connections() {
     }

@@ -67,7 +67,7 @@ public final class Store implements AutoCloseable {
             throw new StoreException("expected a JDBC URL (jdbc:h2:file:/path/tallyroom or "
                     + "jdbc:postgresql://host/db?user=...), found '" + jdbcUrl + "'");
         }
-        jdbcUrl = Connections.shared(jdbcUrl);
+        jdbcUrl = Connections.shared(jdbcUrl); // before the H2 driver loads: Connections sets h2.bindAddress
         Store store;
         try {
             store = new Store(jdbcUrl, clock);
