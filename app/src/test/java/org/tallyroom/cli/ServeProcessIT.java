@@ -167,13 +167,20 @@ class ServeProcessIT {
             assertThat(elections.err()).isEmpty();
             assertThat(elections.exit()).isZero();
             assertThat(elections.out()).contains(Demo.COUNCIL);
-            Path tallies = dir.resolve("chipping-barnet.csv");
-            Files.writeString(tallies, "candidate,party,votes\nTheresa Villiers,Con,25745\nEmma Whysall,Lab,24533\n");
+            assertThat(serve.get("/api/elections").body()).as("cached by serve before the import")
+                    .doesNotContain("local.barnet.2022-05-05");
+            Path tallies = dir.resolve("whetstone.csv");
+            Files.writeString(tallies, "candidate,party,votes\nAnn Apple,Lab,2301\nBen Brown,Con,1870\n");
             Cli imported = Cli.run("import", "ballots", "--db", s.url(), "--method", "fptp", "--ballot-id",
-                    "parl.chipping-barnet.2019-12-12", tallies.toString());
+                    "local.barnet.whetstone.2022-05-05", tallies.toString());
             assertThat(imported.err()).isEmpty();
             assertThat(imported.exit()).isZero();
-            assertThat(serve.get("/api/elections").statusCode()).isEqualTo(200);
+            String after = serve.get("/api/elections").body();
+            for (int i = 0; i < 600 && !after.contains("local.barnet.2022-05-05"); i++) { // serve looks once a second
+                Thread.sleep(100);
+                after = serve.get("/api/elections").body();
+            }
+            assertThat(after).as("serve's cached list shows what the command imported").contains("local.barnet.2022-05-05");
 
             Process second = new ProcessBuilder(ServeProcess.command("serve", "--db", s.url(), "--port", "0", "--log-file", "-"))
                     .redirectErrorStream(true).start();

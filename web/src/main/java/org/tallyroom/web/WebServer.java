@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Everything a node must share with other nodes lives in the store (accounts, tokens, sessions,
  * sign-in limits, idempotency keys); a write on this node clears the other nodes' caches and reaches
- * their live-feed clients through the store's {@link ChangeNotifier} (PostgreSQL LISTEN/NOTIFY).
+ * their live-feed clients through the store's {@link ChangeNotifier} (PostgreSQL LISTEN/NOTIFY), and
+ * an import by another command (beside {@code serve}) clears this node's cache within a second.
  */
 public final class WebServer implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
@@ -70,7 +71,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** The message telling other nodes that the store changed (their cached reads are stale). */
-    private static final String CHANGED = "changed";
+    private static final String CHANGED = ChangeNotifier.STORE_CHANGED;
 
     /**
      * The reverse proxies to believe about the client's address and scheme (X-Forwarded-For,
