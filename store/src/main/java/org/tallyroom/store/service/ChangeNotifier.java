@@ -23,25 +23,22 @@ import org.slf4j.LoggerFactory;
  * <p>On H2 there is one {@code serve} per database (see {@link ServeLock}), so there is no one to
  * tell: {@link #send} does nothing.
  *
- * <p>Other commands (an import run beside {@code serve}) do not send anything; instead a second thread
- * looks once a second for a new import (the highest provenance id) and hands {@link #STORE_CHANGED}
- * to the listener when there is one, on H2 and PostgreSQL alike.
+ * <p>Other commands (an import run beside {@code serve}) send nothing: the web server sees their writes
+ * by watching the read model's generation, which every write bumps.
  */
 public final class ChangeNotifier implements AutoCloseable {
     /** The longest message PostgreSQL takes (its limit is 8000 bytes, less our prefix). */
     public static final int MAX_BYTES = 7900;
     private static final Logger LOG = LoggerFactory.getLogger(ChangeNotifier.class);
     private static final String CHANNEL = "tallyroom_changes";
-    /** The message handed to the listener when an import was seen (also usable by senders). */
+    /** The message telling other nodes that the store changed (their cached reads are stale). */
     public static final String STORE_CHANGED = "changed";
-    private static final long POLL_MILLIS = 1000;
 
     private final Jdbi jdbi;
     private final String url;
     private final String node = UUID.randomUUID().toString();
     private final Consumer<String> listener;
     private final Thread thread;
-    private final Thread poller;
     private volatile boolean closed;
     private volatile Connection listening;
 
@@ -55,8 +52,6 @@ public final class ChangeNotifier implements AutoCloseable {
         } else {
             this.thread = null;
         }
-        this.poller = new Thread(this::poll, "tallyroom-imports");
-        poller.setDaemon(true);
     }
 
     /** For the store only: other modules call {@code Store.changes(listener)}. */
@@ -66,7 +61,6 @@ public final class ChangeNotifier implements AutoCloseable {
             n.connect();
             n.thread.start();
         }
-        n.poller.start();
         return n;
     }
 
@@ -134,33 +128,6 @@ public final class ChangeNotifier implements AutoCloseable {
         }
     }
 
-    private long lastImport() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) FROM provenance").mapTo(Long.class).one());
-    }
-
-    private void poll() {
-        long seen = -1;
-        while (!closed) {
-            try {
-                long now = lastImport();
-                if (seen >= 0 && now != seen) {
-                    deliver(STORE_CHANGED);
-                }
-                seen = now;
-            } catch (RuntimeException e) {
-                if (closed) {
-                    return;
-                }
-                LOG.debug("could not look for new imports", e);
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
     private void deliver(String message) {
         try {
             listener.accept(message);
@@ -184,7 +151,6 @@ public final class ChangeNotifier implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        poller.interrupt();
         if (thread != null) {
             thread.interrupt();
         }
