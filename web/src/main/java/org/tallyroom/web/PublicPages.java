@@ -1,5 +1,6 @@
 package org.tallyroom.web;
 
+import org.tallyroom.store.read.Views;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class PublicPages {
     private final ReadModel model;
     private final Responses responses;
     private final Access access;
-    private final Map<String, byte[]> statics = new ConcurrentHashMap<>();
+    private final Map<String, Responses.Cached> statics = new ConcurrentHashMap<>();
 
     PublicPages(ReadModel model, Responses responses, Access access) {
         this.model = model;
@@ -81,18 +82,20 @@ final class PublicPages {
         if (!file.matches("[a-z]+\\.(css|js)")) {
             throw HttpError.notFound("file " + file);
         }
-        byte[] body = statics.computeIfAbsent(file, f -> {
+        Responses.Cached c = statics.computeIfAbsent(file, f -> {
+            byte[] body;
             try (InputStream in = PublicPages.class.getResourceAsStream("/web/" + f)) {
-                return in == null ? new byte[0] : in.readAllBytes();
+                body = in == null ? new byte[0] : in.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            return new Responses.Cached(0, body, Responses.etag(body), f.endsWith(".css")
+                    ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
         });
-        if (body.length == 0) {
+        if (c.body().length == 0) {
             throw HttpError.notFound("file " + file);
         }
-        Responses.respond(ctx, new Responses.Cached(0, body, Responses.etag(body), file.endsWith(".css")
-                ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8"));
+        Responses.respond(ctx, c);
     }
 
     /** A council election, or a general election with the projection form ({@code chg.PARTY=points}, {@code model}). */

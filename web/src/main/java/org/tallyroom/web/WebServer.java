@@ -2,6 +2,9 @@ package org.tallyroom.web;
 
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.tallyroom.store.ResultVersion;
 import org.tallyroom.store.Store;
 import tools.jackson.databind.SerializationFeature;
@@ -36,10 +39,13 @@ public final class WebServer implements AutoCloseable {
     private final Administration administration;
     private final SignIn signIn;
     private Javalin app;
+    /** Watches the read model's generation, so a write by another process (a CLI import) is seen. */
+    private ScheduledExecutorService watcher;
+    private long seenGeneration = -1;
 
     public WebServer(Store store, Clock clock) {
         this.model = new ReadModel(store);
-        this.accounts = new Accounts(store.jdbi());
+        this.accounts = new Accounts(store);
         Sessions sessions = new Sessions(clock);
         Access access = new Access(accounts, sessions);
         Idempotency idempotency = new Idempotency(accounts, access);
@@ -97,6 +103,12 @@ public final class WebServer implements AutoCloseable {
             signIn.routes(config.routes);
         });
         app.start();
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "read-model-watcher");
+            t.setDaemon(true);
+            return t;
+        });
+        watcher.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -104,8 +116,26 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /** How often the read model's generation is checked: a write elsewhere shows within this. */
+    static final long WATCH_MILLIS = 50;
+
+    private void watch() {
+        try {
+            long g = model.generation();
+            if (seenGeneration != -1 && g != seenGeneration) {
+                responses.changed();
+            }
+            seenGeneration = g;
+        } catch (RuntimeException e) {
+            // The database is closing or briefly unavailable: the next check tries again.
+        }
+    }
+
     @Override
     public void close() {
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
         live.close();
         if (app != null) {
             app.stop();
