@@ -86,16 +86,20 @@ public final class Pages {
                 .raw("</caption><thead><tr>")
                 .raw("<th scope=\"col\">Party</th><th scope=\"col\">Seats</th>");
         boolean changes = !c.changes().isEmpty();
+        // Gains and losses ward by ward only where the wards compare; across new boundaries, the net change alone.
+        boolean byWard = c.changes().stream().anyMatch(p -> p.gains().isPresent());
         if (changes) {
-            h.raw("<th scope=\"col\">Gains</th><th scope=\"col\">Losses</th><th scope=\"col\">Net</th>");
+            h.raw(byWard ? "<th scope=\"col\">Gains</th><th scope=\"col\">Losses</th>" : "").raw("<th scope=\"col\">Net</th>");
         }
         h.raw("</tr></thead><tbody>");
         if (changes) {
             for (PartyChange p : c.changes()) {
-                h.raw("<tr><th scope=\"row\">").raw(Charts.key(p.party())).text(p.party()).raw("</th><td>").text(p.after()).raw("</td><td>")
-                        .text(p.gains().isPresent() ? p.gains().getAsInt() : "–").raw("</td><td>")
-                        .text(p.losses().isPresent() ? p.losses().getAsInt() : "–").raw("</td><td>")
-                        .text((p.net() > 0 ? "+" : "") + p.net()).raw("</td></tr>");
+                h.raw("<tr><th scope=\"row\">").raw(Charts.key(p.party())).text(p.party()).raw("</th><td>").text(p.after()).raw("</td><td>");
+                if (byWard) {
+                    h.text(p.gains().isPresent() ? p.gains().getAsInt() : "–").raw("</td><td>")
+                            .text(p.losses().isPresent() ? p.losses().getAsInt() : "–").raw("</td><td>");
+                }
+                h.text((p.net() > 0 ? "+" : "") + p.net()).raw("</td></tr>");
             }
         } else {
             for (PartySeats p : c.seatsByParty()) {

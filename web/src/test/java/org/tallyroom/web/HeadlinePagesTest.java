@@ -63,9 +63,9 @@ class HeadlinePagesTest {
         String html = Pages.council(c, false);
         assertThat(html).contains("data-headline>Labour GAIN Barnet from Conservative</p>",
                 "<li>Seats: Labour 41 (+16), Conservative 22 (\u221216)</li>",
-                "Seats won, and change since local.barnet.2018-05-03</caption>", "<th scope=\"col\">Net</th>",
+                "Seats won, and change since local.barnet.2018-05-03</caption>", "<th scope=\"col\">Seats</th><th scope=\"col\">Net</th>",
                 "Polling day <time datetime=\"2022-05-05\">5 May 2022</time>")
-                .doesNotContain("no gains or losses shown");
+                .doesNotContain("no gains or losses shown", "<th scope=\"col\">Gains</th>");
     }
 
     @Test
