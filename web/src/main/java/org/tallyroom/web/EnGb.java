@@ -82,6 +82,17 @@ final class EnGb {
         return f.format(b);
     }
 
+    /** A number with thousands separators and every stored decimal, even zeros: an STV quota "1,034.00000". */
+    static String exact(BigDecimal b) {
+        if (b == null) {
+            return "–";
+        }
+        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.UK));
+        f.setMaximumFractionDigits(Math.max(0, b.scale()));
+        f.setMinimumFractionDigits(Math.max(0, b.scale()));
+        return f.format(b);
+    }
+
     /** Whole numbers: "1,212". */
     static String number(long n) {
         return String.format(Locale.UK, "%,d", n);

@@ -279,7 +279,7 @@ public final class Pages {
         h.raw(Charts.stages("transfers", "Each candidate's votes at each stage of the count", labels, lines,
                 quota == null ? 0 : Double.parseDouble(quota)));
         if (quota != null) {
-            h.raw("<p>Quota: ").text(votes(quota)).raw("</p>");
+            h.raw("<p>Quota: ").text(EnGb.exact(new BigDecimal(quota))).raw("</p>");
         }
         h.raw("<div class=\"scroll\"><table id=\"stage-table\"><caption>Votes at each stage (transfers between stages)")
                 .raw("</caption><thead><tr><th scope=\"col\">Candidate</th>");

@@ -84,5 +84,6 @@ class HeadlinePagesTest {
         assertThat(EnGb.number(new java.math.BigDecimal("81482.00000"))).isEqualTo("81,482");
         assertThat(EnGb.number(new java.math.BigDecimal("1234.56789"))).isEqualTo("1,234.56789");
         assertThat(EnGb.number(new java.math.BigDecimal("-2.50"))).isEqualTo("-2.50");
+        assertThat(EnGb.exact(new java.math.BigDecimal("1034.00000"))).isEqualTo("1,034.00000");
     }
 }
