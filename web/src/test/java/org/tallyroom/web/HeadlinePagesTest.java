@@ -69,6 +69,24 @@ class HeadlinePagesTest {
     }
 
     @Test
+    void theJsonApiGivesTheSameHeadlines() throws Exception {
+        try (WebServer server = new WebServer(real.store).start("127.0.0.1", 0)) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + server.port();
+            tools.jackson.databind.JsonNode contest = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                    http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/ballots/parl.chipping-barnet.2019-12-12"))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(contest.path("headline").path("text").asString())
+                    .isEqualTo("Conservative HOLD Chipping Barnet: majority 1,212 (2017: 353)");
+            assertThat(contest.path("headline").path("details").size()).isPositive();
+            tools.jackson.databind.JsonNode national = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                    http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/elections/parl.2019-12-12"))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(national.path("headline").path("text").asString()).isEqualTo("Conservative win a majority of 80");
+        }
+    }
+
+    @Test
     void generalElection2019_opensWithTheMajority() {
         Views.National n = model.national("parl.2019-12-12").orElseThrow();
         assertThat(Pages.national(n, null, java.util.List.of(), java.util.Map.of(), null))
