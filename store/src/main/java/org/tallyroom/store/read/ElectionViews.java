@@ -189,8 +189,12 @@ final class ElectionViews {
             was.contests().forEach(c -> before.add(c.divisionId()));
         }
         int newSeats = was == null ? 0 : (int) now.contests().stream().filter(c -> !before.contains(c.divisionId())).count();
-        return ControlHeadlines.parliament(ControlLine.of(seats, held, seats - now.contests().size()), Control.sorted(held),
-                changes, previous, newSeats, PartyKeys::displayName);
+        try {
+            return ControlHeadlines.parliament(ControlLine.of(seats, held, seats - now.contests().size()), Control.sorted(held),
+                    changes, previous, newSeats, PartyKeys::displayName);
+        } catch (IllegalArgumentException inconsistent) {
+            return null; // as for a council: the write stands, without a headline
+        }
     }
 
     private static String year(String electionId) {
@@ -291,7 +295,26 @@ final class ElectionViews {
         String org = all.isEmpty() ? null : all.get(0).organisation();
         return new Views.Council(electionId, name, id.date(), id.organisation(), org, seats, seatsDeclared,
                 all.size(), ballotsDeclared, held, control, previousId, comparedOn, changes, verdict, turnout, withVerdicts,
-                seats == 0 || !kind(electionId).equals("council") ? null : ControlHeadlines.council(org != null ? org : name, ControlLine.of(seats, bySeats,
-                        seats - seatsDeclared), held, previousControl, change, boundariesChanged, PartyKeys::displayName));
+                councilHeadline(electionId, org != null ? org : name, seats, seatsDeclared, bySeats, held, previousControl, change,
+                        boundariesChanged));
+    }
+
+    /**
+     * A council's headline; none for an election of no seats or not a council's (a group of ballots). This runs
+     * in the writing transaction: a result with more winners than seats (which the importers refuse) leaves the
+     * headline out rather than refusing the write.
+     */
+    private static Headline councilHeadline(String electionId, String body, int seats, int seatsDeclared,
+                                            Map<String, Integer> bySeats, List<PartySeats> held,
+                                            ControlHeadlines.Previous previous, CouncilChange change, boolean boundariesChanged) {
+        if (seats == 0 || !kind(electionId).equals("council")) {
+            return null;
+        }
+        try {
+            return ControlHeadlines.council(body, ControlLine.of(seats, bySeats, seats - seatsDeclared), held, previous, change,
+                    boundariesChanged, PartyKeys::displayName);
+        } catch (IllegalArgumentException inconsistent) {
+            return null;
+        }
     }
 }
