@@ -93,6 +93,11 @@ public final class RealData {
         return new Election(borough + " " + year, wards);
     }
 
+    /** The boroughs of a London borough election (2018 or 2022), in file order. */
+    public static synchronized List<String> boroughs(int year) {
+        return boroughWards(year).stream().map(w -> w.ward().borough()).distinct().toList();
+    }
+
     @SuppressWarnings("unchecked")
     private static List<WardResult> boroughWards(int year) {
         return (List<WardResult>) CACHE.computeIfAbsent("boroughs" + year, k -> {

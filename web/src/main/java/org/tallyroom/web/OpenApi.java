@@ -71,14 +71,17 @@ public final class OpenApi {
         Map<String, Object> bid = param("id", "path", "Democracy Club ballot id (local.barnet.whetstone.2022-05-05)", true);
         paths.put("/api/elections", get("Every election, newest first", "A list of elections", List.of()));
         paths.put("/api/elections/{id}", get("An election: a council's seats, control, gains and losses and every ward; "
-                + "or a general election's seats, votes, seats changing hands and marginals", "The election", List.of(id), 404));
+                + "or a general election's seats, votes, seats changing hands and marginals; with its headline "
+                + "({text, details}: \"Labour GAIN Barnet from Conservative\", or during a count \"Labour 29 of 32 needed, "
+                + "6 seats to declare\")", "The election", List.of(id), 404));
         paths.put("/api/elections/{id}/marginals", get("Single-member seats by the swing the runner-up needs", "Marginal seats",
                 List.of(id), 404));
         paths.put("/api/elections/{id}/projection", get("Seats projected under national changes in share", "The projection",
                 List.of(id, param("changes", "query", "party:points[,party:points], e.g. Con:-3,Lab:+3", false),
                         param("model", "query", "uniform (default) or proportional", false)), 400, 404, 409));
         paths.put("/api/ballots/{id}", get("A contest: candidates, votes, shares and change, majority, swing, elected, "
-                + "the count report (stages) for preferential counts; only declared results", "The contest", List.of(bid), 404));
+                + "the count report (stages) for preferential counts, its headline ({text, details}: \"Conservative HOLD "
+                + "Chipping Barnet: majority 1,212 (2017: 353)\"); only declared results", "The contest", List.of(bid), 404));
         paths.put("/api/ballots/{id}/result", get("The current result version; its ETag is what If-Match needs. The count "
                 + "team sees provisional figures", "The contest with its result", List.of(bid), 401, 404));
         paths.put("/api/ballots/{id}/history", get("Every version of the result: who recorded it, when, and why",

@@ -24,22 +24,18 @@ public final class Pages {
     }
 
     static String signed(BigDecimal b) {
-        return b == null ? "–" : (b.signum() > 0 ? "+" : "") + b.toPlainString();
+        return b == null ? "–" : (b.signum() > 0 ? "+" : "") + EnGb.number(b);
     }
 
     static String num(Long n) {
-        return n == null ? "–" : String.format(java.util.Locale.UK, "%,d", n);
+        return n == null ? "–" : EnGb.number(n);
     }
 
     static String votes(String exact) {
         if (exact == null) {
             return "–";
         }
-        BigDecimal b = new BigDecimal(exact);
-        if (b.scale() <= 0 || b.stripTrailingZeros().scale() <= 0) {
-            return String.format(java.util.Locale.UK, "%,d", b.longValue());
-        }
-        return b.toPlainString();
+        return EnGb.number(new BigDecimal(exact));
     }
 
     public static String elections(List<Views.ElectionItem> items) {
@@ -54,7 +50,7 @@ public final class Pages {
                 .raw("<th scope=\"col\">Declared</th></tr></thead><tbody>");
         for (Views.ElectionItem e : items) {
             h.raw("<tr><th scope=\"row\">").link("/elections/" + Html.seg(e.id()), e.name()).raw("<br><code>").text(e.id())
-                    .raw("</code></th><td>").text(e.date()).raw("</td><td>").text(e.ballots()).raw("</td><td data-declared>")
+                    .raw("</code></th><td>").raw(EnGb.time(e.date())).raw("</td><td>").text(e.ballots()).raw("</td><td data-declared>")
                     .text(e.declared() + " of " + e.ballots()).raw("</td></tr>");
         }
         h.raw("</tbody></table></div>");
@@ -69,30 +65,41 @@ public final class Pages {
 
     public static String council(Views.Council c, boolean hasTimeline) {
         Html h = new Html();
-        h.raw("<h1>").text(c.name()).raw("</h1><p class=\"meta\">Polling day ").text(c.date()).raw(" · <code>")
-                .text(c.electionId()).raw("</code></p>");
+        h.raw("<h1>").text(c.name()).raw("</h1>").raw(HeadlineHtml.of(c.headline())).raw("<p class=\"meta\">Polling day ")
+                .raw(EnGb.time(c.date())).raw(" · <code>").text(c.electionId()).raw("</code></p>");
         h.raw("<p class=\"progress\" id=\"progress\">").text(c.ballotsDeclared() + " of " + c.ballots() + " wards declared, "
                 + c.seatsDeclared() + " of " + c.seats() + " seats").raw("</p>");
         h.raw("<section aria-labelledby=\"seats-h\"><h2 id=\"seats-h\">Seats by party</h2>");
         h.raw(Charts.arc("arc", "Seats by party in " + c.name(), seats(c.seatsByParty()), c.seats()));
-        h.raw("<p class=\"control\"><strong>Control:</strong> ").text(c.control().describe());
-        if (c.verdict() != null) {
-            h.raw(" — ").text(c.verdict());
+        // The headline states control as far as it is certain; without one (a summary stored before headlines),
+        // control is stated only once every seat has declared.
+        if (c.headline() == null && c.seatsDeclared() == c.seats()) {
+            h.raw("<p class=\"control\"><strong>Control:</strong> ").text(c.control().describe());
+            if (c.verdict() != null) {
+                h.raw(" — ").text(c.verdict());
+            }
+            h.raw("</p>");
         }
-        h.raw("</p>");
-        h.raw("<div class=\"scroll\"><table id=\"seats-table\"><caption>Seats won so far, and change</caption><thead><tr>")
+        h.raw("<div class=\"scroll\"><table id=\"seats-table\"><caption>").text(c.changes().isEmpty()
+                ? (c.seatsDeclared() < c.seats() ? "Seats won so far" : "Seats won") : (c.seatsDeclared() < c.seats()
+                ? "Seats won so far, and change in the declared wards" : "Seats won, and change since " + c.previousElectionId()))
+                .raw("</caption><thead><tr>")
                 .raw("<th scope=\"col\">Party</th><th scope=\"col\">Seats</th>");
         boolean changes = !c.changes().isEmpty();
+        // Gains and losses ward by ward only where the wards compare; across new boundaries, the net change alone.
+        boolean byWard = c.changes().stream().anyMatch(p -> p.gains().isPresent());
         if (changes) {
-            h.raw("<th scope=\"col\">Gains</th><th scope=\"col\">Losses</th><th scope=\"col\">Net</th>");
+            h.raw(byWard ? "<th scope=\"col\">Gains</th><th scope=\"col\">Losses</th>" : "").raw("<th scope=\"col\">Net</th>");
         }
         h.raw("</tr></thead><tbody>");
         if (changes) {
             for (PartyChange p : c.changes()) {
-                h.raw("<tr><th scope=\"row\">").raw(Charts.key(p.party())).text(p.party()).raw("</th><td>").text(p.after()).raw("</td><td>")
-                        .text(p.gains().isPresent() ? p.gains().getAsInt() : "–").raw("</td><td>")
-                        .text(p.losses().isPresent() ? p.losses().getAsInt() : "–").raw("</td><td>")
-                        .text((p.net() > 0 ? "+" : "") + p.net()).raw("</td></tr>");
+                h.raw("<tr><th scope=\"row\">").raw(Charts.key(p.party())).text(p.party()).raw("</th><td>").text(p.after()).raw("</td><td>");
+                if (byWard) {
+                    h.text(p.gains().isPresent() ? p.gains().getAsInt() : "–").raw("</td><td>")
+                            .text(p.losses().isPresent() ? p.losses().getAsInt() : "–").raw("</td><td>");
+                }
+                h.text((p.net() > 0 ? "+" : "") + p.net()).raw("</td></tr>");
             }
         } else {
             for (PartySeats p : c.seatsByParty()) {
@@ -135,10 +142,15 @@ public final class Pages {
     }
 
     public static String contest(Views.Contest c) {
+        return contest(c, List.of());
+    }
+
+    /** A contest page; {@code history} its published versions, listed (times en-GB) where it was corrected. */
+    public static String contest(Views.Contest c, List<Views.ResultInfo> history) {
         Html h = new Html();
         h.raw("<p class=\"crumbs\">").link("/elections/" + Html.seg(c.electionId()), c.electionName()).raw("</p>");
-        h.raw("<h1>").text(c.name()).raw("</h1><p class=\"meta\">").text(c.organisation()).raw(" · polling day ")
-                .text(c.date()).raw(" · ").text(c.seats() == 1 ? "1 seat" : c.seats() + " seats").raw(" · ")
+        h.raw("<h1>").text(c.name()).raw("</h1>").raw(HeadlineHtml.of(c.headline())).raw("<p class=\"meta\">")
+                .text(c.organisation()).raw(" · polling day ").raw(EnGb.time(c.date())).raw(" · ").text(c.seats() == 1 ? "1 seat" : c.seats() + " seats").raw(" · ")
                 .text(methodName(c.votingSystem())).raw(c.byElection() ? " · by-election" : "").raw(" · <code>")
                 .text(c.ballotId()).raw("</code></p>");
         if (c.result() == null) {
@@ -150,7 +162,7 @@ public final class Pages {
             return h.raw("</ul>").toString();
         }
         h.raw("<p class=\"status\" id=\"status\">").text(cap(c.result().status())).raw(" (version ").text(c.result().version())
-                .raw(", ").text(c.result().recordedBy()).raw(", ").text(c.result().recordedAt()).raw(")");
+                .raw(", ").text(c.result().recordedBy()).raw(", ").raw(EnGb.time(c.result().recordedAt())).raw(")");
         if (c.result().reason() != null) {
             h.raw(" — ").text(c.result().reason());
         }
@@ -209,6 +221,9 @@ public final class Pages {
         if (c.count() != null && c.count().path("stages").size() > 1) {
             h.raw(stageSection(c));
         }
+        if (history.size() > 1) {
+            h.raw(VersionsHtml.of(history));
+        }
         h.raw("<p>").link("/api/ballots/" + Html.seg(c.ballotId()), "This result as JSON").raw(" · ")
                 .link("/api/ballots/" + Html.seg(c.ballotId()) + "/history", "every version").raw("</p>");
         return h.toString();
@@ -264,7 +279,7 @@ public final class Pages {
         h.raw(Charts.stages("transfers", "Each candidate's votes at each stage of the count", labels, lines,
                 quota == null ? 0 : Double.parseDouble(quota)));
         if (quota != null) {
-            h.raw("<p>Quota: ").text(quota).raw("</p>");
+            h.raw("<p>Quota: ").text(EnGb.exact(new BigDecimal(quota))).raw("</p>");
         }
         h.raw("<div class=\"scroll\"><table id=\"stage-table\"><caption>Votes at each stage (transfers between stages)")
                 .raw("</caption><thead><tr><th scope=\"col\">Candidate</th>");
@@ -278,7 +293,7 @@ public final class Pages {
             String prev = null;
             for (JsonNode st : stages) {
                 String v = st.path("votes").path(names.get(i)).asString("");
-                h.raw("<td class=\"n\">").text(v);
+                h.raw("<td class=\"n\">").text(v.isEmpty() ? "" : votes(v));
                 if (prev != null && !v.isEmpty()) {
                     BigDecimal d = new BigDecimal(v).subtract(new BigDecimal(prev));
                     if (d.signum() != 0) {
@@ -292,7 +307,8 @@ public final class Pages {
         }
         h.raw("<tr><th scope=\"row\">Non-transferable</th>");
         for (JsonNode st : stages) {
-            h.raw("<td class=\"n\">").text(st.path("non_transferable").asString("")).raw("</td>");
+            String nt = st.path("non_transferable").asString("");
+            h.raw("<td class=\"n\">").text(nt.isEmpty() ? "" : votes(nt)).raw("</td>");
         }
         h.raw("</tr></tbody></table></div></section>");
         return h.toString();
@@ -307,14 +323,14 @@ public final class Pages {
     public static String national(Views.National n, Views.Projected projected, List<String> parties, Map<String, String> form,
                                   String error) {
         Html h = new Html();
-        h.raw("<h1>").text(n.name()).raw("</h1><p class=\"meta\">Polling day ").text(n.date()).raw(" · <code>")
-                .text(n.electionId()).raw("</code></p>");
+        h.raw("<h1>").text(n.name()).raw("</h1>").raw(HeadlineHtml.of(n.headline())).raw("<p class=\"meta\">Polling day ")
+                .raw(EnGb.time(n.date())).raw(" · <code>").text(n.electionId()).raw("</code></p>");
         h.raw("<p class=\"progress\">").text(n.seatsDeclared() + " of " + n.seats() + " seats declared").raw("</p>");
         List<Charts.Seats> seats = new ArrayList<>();
         n.parties().stream().filter(p -> p.seats() > 0).forEach(p -> seats.add(new Charts.Seats(p.party(), p.seats())));
         h.raw("<section aria-labelledby=\"seats-h\"><h2 id=\"seats-h\">Seats and votes</h2>");
         h.raw(Charts.arc("arc", "Seats by party in " + n.name(), seats, n.seats()));
-        if (n.control() != null) {
+        if (n.control() != null && n.headline() == null && n.seatsDeclared() == n.seats()) {
             h.raw("<p class=\"control\"><strong>Majority:</strong> ").text(n.control().describe()).raw("</p>");
         }
         h.raw("<div class=\"scroll\"><table id=\"seats-table\"><caption>Seats and votes by party")
@@ -406,7 +422,7 @@ public final class Pages {
         } else {
             h.raw("<ol class=\"timeline\" id=\"events\">");
             for (Views.TimelineEvent e : t.events()) {
-                h.raw("<li><time datetime=\"").text(e.date()).raw("\">").text(e.date()).raw("</time> <strong>").text(e.type())
+                h.raw("<li>").raw(EnGb.time(e.date())).raw(" <strong>").text(e.type())
                         .raw("</strong> ");
                 List<String> bits = new ArrayList<>();
                 if (e.person() != null) {

@@ -43,7 +43,7 @@ final class PublicPages {
             String id = ctx.pathParam("id");
             titled(ctx, id, () -> {
                 Views.Contest c = model.contest(id, false).orElseThrow(() -> HttpError.notFound("ballot " + id));
-                return new Titled(c.name() + ", " + c.electionName(), Pages.contest(c));
+                return new Titled(c.name() + ", " + c.electionName(), Pages.contest(c, model.history(id, false)));
             });
         });
         r.get("/organisations/{slug}", ctx -> {

@@ -18,6 +18,8 @@ import org.tallyroom.analysis.contest.Majority;
 import org.tallyroom.analysis.contest.ShareChange;
 import org.tallyroom.analysis.contest.Swing;
 import org.tallyroom.analysis.council.Council;
+import org.tallyroom.analysis.headline.ContestHeadlines;
+import org.tallyroom.analysis.headline.Headline;
 import org.tallyroom.analysis.national.National;
 import org.tallyroom.analysis.projection.Projection;
 import org.tallyroom.analysis.projection.ShareChanges;
@@ -139,7 +141,7 @@ public final class ReadModel {
             }
             return Optional.of(new Views.Contest(b.ballotId(), b.name(), b.electionId(), b.electionName(), b.organisation(),
                     b.division(), b.date(), b.seats(), b.votingSystem(), b.byElection(), b.cancelled(), null, rows,
-                    null, null, null, null, Map.of(), null, null, null, null, previousId, List.of(), null, null));
+                    null, null, null, null, Map.of(), null, null, null, null, previousId, List.of(), null, null, null));
         }
         ContestSummary summary = ContestAnalysis.summarise(contest);
         ContestChange change = null;
@@ -195,7 +197,22 @@ public final class ReadModel {
                 summary.turnout().map(t -> t.percent(2)).orElse(null), majority,
                 majority == null ? null : majority.ofValid().map(f -> f.percent(2)).orElse(null),
                 change == null ? null : change.verdict(), previousId, change == null ? List.of() : change.parties(), swing,
-                count));
+                count, headline(b, contest, previous.orElse(null))));
+    }
+
+    /**
+     * The contest's headline: a gain or hold against the previous contest for the same division; where
+     * there is none but the election before this one is stored, the boundaries are new, and it says so.
+     */
+    private Headline headline(BallotView b, ContestResult contest, StoredContest previous) {
+        String newSince = null;
+        if (previous == null) {
+            newSince = published.previousElection(b.electionId())
+                    .map(id -> Integer.toString(ElectionId.parse(id).date().getYear())).orElse(null);
+        }
+        return ContestHeadlines.of(contest, previous == null ? null : previous.resultAs(contest.divisionId()),
+                previous == null ? null : Integer.toString(previous.date().getYear()), newSince, PartyKeys::displayName)
+                .orElse(null);
     }
 
     private static Views.SwingLine swing(ContestChange change) {

@@ -147,7 +147,7 @@ public final class TeamPages {
                 .raw("<th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">Action</th><th scope=\"col\">Target</th>")
                 .raw("<th scope=\"col\">Detail</th><th scope=\"col\">From</th></tr></thead><tbody>");
         for (Map<String, Object> a : audit) {
-            h.raw("<tr><td>").text(a.get("at")).raw("</td><td>").text(a.get("username")).raw("</td><td>").text(a.get("action"))
+            h.raw("<tr><td>").raw(EnGb.time(a.get("at"))).raw("</td><td>").text(a.get("username")).raw("</td><td>").text(a.get("action"))
                     .raw("</td><td>").text(a.get("target")).raw("</td><td>").text(a.get("detail")).raw("</td><td>").text(a.get("ip"))
                     .raw("</td></tr>");
         }

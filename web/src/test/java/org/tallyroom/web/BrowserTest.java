@@ -78,7 +78,7 @@ class BrowserTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("council-2018.png")).setFullPage(true));
             page.navigate(base + "/ballots/mayor.london.2016-05-05");
             assertThat(page.locator("svg.stages").isVisible()).isTrue();
-            assertThat(page.locator("#stage-table").textContent()).contains("1310143");
+            assertThat(page.locator("#stage-table").textContent()).contains("1,310,143");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("mayor-2016.png")).setFullPage(true));
         }
         try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740))) {

@@ -75,6 +75,16 @@ public final class PartyKeys {
         return INDEPENDENT;
     }
 
+    /** The names a reader knows the main parties' keys by, for headlines ("Labour GAIN Barnet from Conservative"). */
+    private static final Map<String, String> DISPLAY = Map.of("Con", "Conservative", "Lab", "Labour",
+            "LD", "Liberal Democrat", "Green", "Green", "SNP", "SNP", "PC", "Plaid Cymru", "UKIP", "UKIP",
+            "Reform", "Reform UK", INDEPENDENT, "Independent");
+
+    /** A party key as a headline names it: the main parties and independents by name, any other key as it is. */
+    public static String displayName(String key) {
+        return key == null ? DISPLAY.get(INDEPENDENT) : DISPLAY.getOrDefault(key, key);
+    }
+
     /** The key for a stored candidate's party. */
     public static String of(org.tallyroom.store.BallotView.Candidate c) {
         return of(c.partyEcId(), c.partyAbbreviation(), c.party());

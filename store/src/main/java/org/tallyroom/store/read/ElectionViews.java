@@ -19,9 +19,13 @@ import org.tallyroom.analysis.council.Control;
 import org.tallyroom.analysis.council.Council;
 import org.tallyroom.analysis.council.CouncilChange;
 import org.tallyroom.analysis.council.PartySeats;
+import org.tallyroom.analysis.headline.ControlHeadlines;
+import org.tallyroom.analysis.headline.ControlLine;
+import org.tallyroom.analysis.headline.Headline;
 import org.tallyroom.analysis.marginal.Marginals;
 import org.tallyroom.analysis.national.National;
 import org.tallyroom.analysis.national.NationalResult;
+import org.tallyroom.store.analysis.PartyKeys;
 import org.tallyroom.store.analysis.StoredContest;
 import org.tallyroom.store.analysis.StoredElection;
 import org.tallyroom.store.analysis.StoredElections;
@@ -177,8 +181,9 @@ final class ElectionViews {
         StoredElection stored = declaredSoFar(electionId, digests);
         Election now = singleMember(stored);
         String previousId = published.previousElection(electionId).orElse(null);
+        Election was = previousId == null ? null : singleMember(declaredSoFar(previousId));
         NationalResult result = now.contests().isEmpty() ? null
-                : previousId == null ? National.summarise(now) : National.compare(now, singleMember(declaredSoFar(previousId)));
+                : previousId == null ? National.summarise(now) : National.compare(now, was);
         Map<String, ContestResult> byBallot = new HashMap<>();
         stored.contests().forEach(c -> byBallot.put(c.ballotId(), c.result()));
         List<Views.SeatRow> rows = new ArrayList<>();
@@ -191,7 +196,42 @@ final class ElectionViews {
         return new Views.National(electionId, name, ElectionId.parse(electionId).date(), previousId,
                 all.size(), now.contests().size(), result == null ? null : result.control(),
                 result == null ? List.of() : result.parties(), result == null ? List.of() : result.changingHands(),
-                now.contests().isEmpty() ? List.of() : Marginals.bySeat(now), rows);
+                now.contests().isEmpty() ? List.of() : Marginals.bySeat(now), rows,
+                nationalHeadline(all, now, result, was, previousId));
+    }
+
+    /** The general election's headline: control of the whole House (every ordinary seat, declared or not). */
+    private static Headline nationalHeadline(List<Ballot> all, Election now, NationalResult result, Election was,
+                                             String previousId) {
+        int seats = (int) all.stream().filter(b -> !b.byElection()).count();
+        if (seats == 0) {
+            return null;
+        }
+        Map<String, Integer> held = new HashMap<>();
+        Map<String, Integer> changes = previousId == null ? null : new HashMap<>();
+        if (result != null) {
+            result.parties().stream().filter(p -> p.seats() > 0).forEach(p -> held.put(p.party(), p.seats()));
+            if (changes != null) {
+                result.parties().forEach(p -> changes.put(p.party(), p.seatChange()));
+            }
+        }
+        ControlHeadlines.Previous previous = was == null || was.contests().isEmpty() ? null
+                : new ControlHeadlines.Previous(year(previousId), National.summarise(was).control());
+        Set<String> before = new java.util.HashSet<>();
+        if (was != null) {
+            was.contests().forEach(c -> before.add(c.divisionId()));
+        }
+        int newSeats = was == null ? 0 : (int) now.contests().stream().filter(c -> !before.contains(c.divisionId())).count();
+        try {
+            return ControlHeadlines.parliament(ControlLine.of(seats, held, seats - now.contests().size()), Control.sorted(held),
+                    changes, previous, newSeats, PartyKeys::displayName);
+        } catch (IllegalArgumentException inconsistent) {
+            return null; // as for a council: the write stands, without a headline
+        }
+    }
+
+    private static String year(String electionId) {
+        return Integer.toString(ElectionId.parse(electionId).date().getYear());
     }
 
     /** An organisation election: seats, control, change against the previous one, every ward. */
@@ -230,17 +270,27 @@ final class ElectionViews {
         String verdict = null;
         List<org.tallyroom.analysis.council.PartyChange> changes = List.of();
         Map<String, String> wardVerdicts = new HashMap<>();
-        if (previousId != null && !declared.isEmpty()) {
+        ControlHeadlines.Previous previousControl = null;
+        CouncilChange change = null;
+        boolean boundariesChanged = false;
+        if (previousId != null) {
             Map<String, ContestResult> before = new LinkedHashMap<>();
             for (StoredContest c : declaredSoFar(previousId).contests()) {
                 before.put(c.result().divisionId(), c.result());
             }
+            Election wasWhole = new Election(previousId, List.copyOf(before.values()));
+            if (!before.isEmpty()) {
+                // Control is of the whole council at each election: comparable whatever the boundaries.
+                previousControl = new ControlHeadlines.Previous(year(previousId), Council.summarise(wasWhole).control());
+            }
             List<ContestResult> sameWards = declared.stream().filter(c -> before.containsKey(c.divisionId())
                     && before.get(c.divisionId()).seats() == c.seats()).toList();
-            if (sameWards.size() == declared.size()) {
+            if (declared.isEmpty()) {
+                comparedOn = null;
+            } else if (sameWards.size() == declared.size()) {
                 Election after = new Election(name, declared);
                 Election was = new Election(previousId, declared.stream().map(c -> before.get(c.divisionId())).toList());
-                CouncilChange change = Council.compare(after, was);
+                change = Council.compare(after, was);
                 changes = change.parties();
                 comparedOn = change.basis().description() + (seatsDeclared < seats
                         ? " (" + declared.size() + " of " + all.size() + " wards declared, against the same wards in " + previousId + ")"
@@ -252,7 +302,17 @@ final class ElectionViews {
                     wardVerdicts.put(c.divisionId(), ContestAnalysis.compare(c, before.get(c.divisionId())).verdict());
                 }
             } else {
-                comparedOn = "wards differ from " + previousId + ": no gains or losses shown";
+                boundariesChanged = true;
+                if (seatsDeclared == seats) {
+                    // New wards, every one declared: each party's change in total seats, and control, across the whole council.
+                    change = Council.compare(new Election(name, declared), wasWhole);
+                    changes = change.parties();
+                    comparedOn = change.basis().description() + " (" + previousId + ")";
+                    verdict = change.verdict();
+                } else {
+                    comparedOn = "ward boundaries changed since " + previousId + ": changes in seats are shown once every ward "
+                            + "has declared (control compares the whole council)";
+                }
             }
         }
         List<Views.SeatRow> withVerdicts = new ArrayList<>();
@@ -267,6 +327,27 @@ final class ElectionViews {
         ElectionId id = ElectionId.parse(electionId);
         String org = all.isEmpty() ? null : all.get(0).organisation();
         return new Views.Council(electionId, name, id.date(), id.organisation(), org, seats, seatsDeclared,
-                all.size(), ballotsDeclared, held, control, previousId, comparedOn, changes, verdict, turnout, withVerdicts);
+                all.size(), ballotsDeclared, held, control, previousId, comparedOn, changes, verdict, turnout, withVerdicts,
+                councilHeadline(electionId, org != null ? org : name, seats, seatsDeclared, bySeats, held, previousControl, change,
+                        boundariesChanged));
+    }
+
+    /**
+     * A council's headline; none for an election of no seats or not a council's (a group of ballots). This runs
+     * in the writing transaction: a result with more winners than seats (which the importers refuse) leaves the
+     * headline out rather than refusing the write.
+     */
+    private static Headline councilHeadline(String electionId, String body, int seats, int seatsDeclared,
+                                            Map<String, Integer> bySeats, List<PartySeats> held,
+                                            ControlHeadlines.Previous previous, CouncilChange change, boolean boundariesChanged) {
+        if (seats == 0 || !kind(electionId).equals("council")) {
+            return null;
+        }
+        try {
+            return ControlHeadlines.council(body, ControlLine.of(seats, bySeats, seats - seatsDeclared), held, previous, change,
+                    boundariesChanged, PartyKeys::displayName);
+        } catch (IllegalArgumentException inconsistent) {
+            return null;
+        }
     }
 }

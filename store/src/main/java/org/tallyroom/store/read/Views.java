@@ -10,6 +10,7 @@ import org.tallyroom.analysis.contest.ShareChange;
 import org.tallyroom.analysis.council.Control;
 import org.tallyroom.analysis.council.PartyChange;
 import org.tallyroom.analysis.council.PartySeats;
+import org.tallyroom.analysis.headline.Headline;
 import org.tallyroom.analysis.marginal.MarginalSeat;
 import org.tallyroom.analysis.national.PartyResult;
 import org.tallyroom.analysis.national.SeatChange;
@@ -48,13 +49,18 @@ public final class Views {
                                String firstPreferences, BigDecimal share, BigDecimal partyChange, boolean elected, String tieBreakNote) {
     }
 
-    /** A contest: ballot, its public result (declared or corrected; none while provisional) and its analysis. */
+    /**
+     * A contest: ballot, its public result (declared or corrected; none while provisional) and its analysis.
+     * {@code headline} (as on the council and national summaries): the sentence the page opens with and its
+     * supporting figures; null where there is nothing to say yet (awaiting declaration, a tie not yet decided).
+     */
     public record Contest(String ballotId, String name, String electionId, String electionName, String organisation,
                           String division, LocalDate date, int seats, String votingSystem, boolean byElection,
                           boolean cancelled, ResultInfo result, List<CandidateRow> candidates, Long electorate,
                           Long ballotPapersIssued, String validVotes, Long rejected, Map<String, Long> rejectedByReason,
                           BigDecimal turnout, Majority majority, BigDecimal majorityPercent, String verdict,
-                          String previousBallotId, List<ShareChange> shareChanges, SwingLine swing, JsonNode count) {
+                          String previousBallotId, List<ShareChange> shareChanges, SwingLine swing, JsonNode count,
+                          Headline headline) {
     }
 
     /** Butler swing between the top two parties since the previous contest, points to 2 dp, towards {@code to}. */
@@ -66,17 +72,17 @@ public final class Views {
                           List<String> parties, String verdict, BigDecimal turnout, Long majority) {
     }
 
-    /** A council's ordinary election (or any organisation election of multi-member or single-member seats). */
+    /** A council's ordinary election (or any organisation election of multi-member or single-member seats), with its headline. */
     public record Council(String electionId, String name, LocalDate date, String organisationSlug, String organisation,
                           int seats, int seatsDeclared, int ballots, int ballotsDeclared, List<PartySeats> seatsByParty,
                           Control control, String previousElectionId, String comparedOn, List<PartyChange> changes,
-                          String verdict, BigDecimal turnout, List<SeatRow> wards) {
+                          String verdict, BigDecimal turnout, List<SeatRow> wards, Headline headline) {
     }
 
-    /** A general election, nationally. */
+    /** A general election, nationally, with its headline. */
     public record National(String electionId, String name, LocalDate date, String previousElectionId, int seats,
                            int seatsDeclared, Control control, List<PartyResult> parties, List<SeatChange> changingHands,
-                           List<MarginalSeat> marginals, List<SeatRow> seatsList) {
+                           List<MarginalSeat> marginals, List<SeatRow> seatsList, Headline headline) {
     }
 
     /** An organisation's by-elections and events between elections. */
