@@ -32,6 +32,7 @@ import org.tallyroom.store.analysis.PartyKeys;
 import org.tallyroom.store.analysis.StoredContest;
 import org.tallyroom.store.analysis.StoredElection;
 import org.tallyroom.store.analysis.StoredElections;
+import org.tallyroom.store.id.ElectionId;
 import org.tallyroom.store.read.ReadStore;
 import org.tallyroom.store.read.Views;
 import tools.jackson.databind.JsonNode;
