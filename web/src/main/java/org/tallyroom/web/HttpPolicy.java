@@ -114,7 +114,7 @@ final class HttpPolicy {
         String cc = ctx.res().getHeader("Cache-Control");
         boolean anonymous = ctx.header("Authorization") == null && ctx.cookie(Sessions.COOKIE) == null;
         if ((status == 200 || status == 304) && anonymous && ctx.res().getHeader("ETag") != null
-                && (cc == null || cc.equals("no-cache"))) {
+                && cc == null) {
             ctx.header("Cache-Control", PUBLIC_CACHE);
         }
     }

@@ -23,8 +23,6 @@ import java.util.zip.GZIPOutputStream;
 final class Responses {
     /** Bodies smaller than this go out as they are: gzip would save little. */
     private static final int GZIP_FROM = 1024;
-    /** What a shared cache (a CDN) may do with a public read: keep it, and check its ETag before each use. */
-    static final String PUBLIC_CACHE = "public, no-cache";
 
     private final AtomicLong generation = new AtomicLong();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -118,7 +116,7 @@ final class Responses {
         boolean gz = c.gzip != null && acceptsGzip(ctx.header("Accept-Encoding"));
         String etag = gz ? c.gzipEtag() : c.etag;
         ctx.header("ETag", etag);
-        ctx.header("Cache-Control", PUBLIC_CACHE);
+        ctx.header("Cache-Control", HttpPolicy.PUBLIC_CACHE);
         if (c.gzip != null) {
             ctx.header("Vary", "Accept-Encoding");
         }
