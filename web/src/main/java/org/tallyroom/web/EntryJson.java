@@ -32,7 +32,9 @@ public final class EntryJson {
             }
             return n;
         } catch (JacksonException e) {
-            throw HttpError.badRequest("expected JSON: " + e.getOriginalMessage());
+            String at = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw HttpError.badRequest("expected JSON" + at + ": " + e.getOriginalMessage());
         }
     }
 

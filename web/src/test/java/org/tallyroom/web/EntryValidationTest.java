@@ -44,6 +44,12 @@ class EntryValidationTest {
     }
 
     @Test
+    void brokenJson_saysWhere() {
+        assertThatThrownBy(() -> EntryJson.figures("{\"votes\": [1, 2,\n  3 4]}", WARD))
+                .hasMessageStartingWith("expected JSON at line 2, column ");
+    }
+
+    @Test
     void figuresThatDoNotFitThePapers_areRefused() {
         assertThatThrownBy(() -> EntryJson.figures("{\"votes\": [3, 3, 3, 1], \"ballotPapersIssued\": 3}", WARD))
                 .hasMessage("/ballotPapersIssued: expected votes adding up to at most 6 (3 valid papers with 2 votes each),"

@@ -229,12 +229,6 @@ public final class LondonBoroughImporter {
         if (ward.poll().isPresent()) {
             WardPoll p = ward.poll().get();
             long rejected = p.rejectedByReasonTotal();
-            try {
-                org.tallyroom.io.Counts.againstPapers(ward.candidates().stream().mapToLong(BoroughCandidate::votes).toArray(),
-                        seats, Math.addExact(p.validBallots(), rejected), rejected);
-            } catch (org.tallyroom.io.Counts.Invalid e) {
-                throw new InputException(file, ward.line(), 0, ward.title() + ": " + e.getMessage());
-            }
             turnout = new Turnout(p.electorate(), Math.addExact(p.validBallots(), rejected),
                     BigDecimal.valueOf(p.validBallots()), rejected, p.rejectedByReason());
         } else {
