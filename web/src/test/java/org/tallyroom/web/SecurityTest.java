@@ -54,7 +54,7 @@ class SecurityTest {
     @Test
     void aCandidateNamedAsAScriptRendersAsTextOnEveryPage() {
         String session = signIn("returning-officer", s.credentials.password());
-        for (String path : List.of("/ballots/" + XSS_BALLOT, "/elections/" + Demo.COUNCIL, "/count/ballots/" + XSS_BALLOT)) {
+        for (String path : List.of("/ballots/" + XSS_BALLOT, "/elections/" + Demo.NIGHT, "/count/ballots/" + XSS_BALLOT)) {
             String body = s.get(path, "Cookie", session).body();
             assertThat(body).as(path).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(XSS)
                     .doesNotContain("<img src=x").doesNotContain("<b>");
@@ -74,7 +74,7 @@ class SecurityTest {
             assertThat(r.headers().firstValue("Referrer-Policy")).as(path).contains("no-referrer");
         }
         // the pages have no inline script or style for the CSP to allow
-        String page = s.get("/elections/" + Demo.COUNCIL).body();
+        String page = s.get("/elections/" + Demo.NIGHT).body();
         assertThat(page).doesNotContain("<script>").doesNotContain("style=").doesNotContain("onclick");
         // writes do not allow other origins
         assertThat(s.post("/api/ballots/" + XSS_BALLOT + "/declare", "{}").headers().firstValue("Access-Control-Allow-Origin"))
