@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 /** {@code tallyroom demo}: the results service on a fresh demo database, with an election night under way. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start the results service on a fresh demo database (recreated on every run under the user's "
-                + "data directory, demo/) with real results typed from published declarations and a generated council "
-                + "election night that declares a ward every few seconds. Prints the address and the demo accounts.")
+                + "data directory, demo/) holding real published results shipped with Tallyroom (general election 2017, "
+                + "London 2016, London boroughs 2018 and 2022), and replay the 2019 general election night declaration "
+                + "by declaration in its real order, speeded up. Prints the address and the demo accounts.")
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -24,12 +25,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "7070", description = "Port (default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "8",
-            description = "Seconds between declarations on the demo night (default ${DEFAULT-VALUE}; 0: none, declare them yourself).")
-    long interval;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "2022", description = "Seed of the generated council (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "120",
+            description = "How many times faster than on the real night the 2019 declarations come (default ${DEFAULT-VALUE}: "
+                    + "23:27 to 08:09 in about 4 minutes, the last, St Ives at 14:52, after about 8; 0: none, declare them yourself).")
+    double speed;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Demo directory (default: $XDG_DATA_HOME/tallyroom/demo "
             + "or ~/.local/share/tallyroom/demo). Removed and recreated.")
@@ -44,8 +43,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        if (interval < 0) {
-            spec.commandLine().getErr().println("tallyroom demo: expected --interval of 0 or more, found " + interval);
+        if (!(speed >= 0) || Double.isInfinite(speed)) {
+            spec.commandLine().getErr().println("tallyroom demo: expected --speed of 0 or more, found " + speed);
             return Main.BAD_INPUT;
         }
         Path where = dir != null ? dir : DemoServer.defaultDirectory(System.getenv());
@@ -57,8 +56,18 @@ final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tallyroom demo: " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        try (Progress progress = Progress.start(spec, quiet.quiet, "Starting the demo", 0, null)) {
-            demo = DemoServer.start(where, "127.0.0.1", port, seed, interval);
+        try {
+            PrintWriter err = spec.commandLine().getErr();
+            long t = System.nanoTime();
+            demo = DemoServer.start(where, "127.0.0.1", port, speed, line -> {
+                if (!quiet.quiet) {
+                    err.println("tallyroom demo: " + line);
+                    err.flush();
+                }
+            });
+            if (!quiet.quiet) {
+                err.println("tallyroom demo: ready in " + (System.nanoTime() - t) / 1_000_000 + " ms");
+            }
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("tallyroom demo: " + e.getMessage());
             return Main.BAD_INPUT;
@@ -66,15 +75,18 @@ final class DemoCommand implements Callable<Integer> {
         String base = "http://localhost:" + demo.port();
         Demo.Credentials c = demo.credentials();
         out.println("Tallyroom demo on " + base + "/   (database: " + where + ")");
-        out.println("  Tonight's count:   " + base + "/elections/" + Demo.COUNCIL);
-        out.println("  General election:  " + base + "/elections/parl.2019-12-12  (swing calculator)");
+        out.println("  Tonight:           " + base + "/elections/" + Demo.NIGHT + "  (general election 2019, replayed)");
+        out.println("  Before:            " + base + "/elections/" + Demo.PREVIOUS + "  (general election 2017)");
+        out.println("  London 2016:       " + base + "/ballots/gla.c.barnet-and-camden.2016-05-05");
+        out.println("  A council:         " + base + "/elections/local.barnet.2022-05-05");
         out.println("  Sign in at " + base + "/login, password for all three: " + c.password());
         out.println("    " + c.admin() + "               administrator: users, tokens, audit log");
         out.println("    " + c.returningOfficer() + "   declares and corrects results");
         out.println("    " + c.clerk() + "               enters provisional figures");
         out.println("  Log: " + (logFile == null ? "standard error" : logFile));
-        out.println(interval > 0 ? "  A ward is declared every " + interval + " s; press Ctrl-C to stop."
-                : "  No automatic declarations (--interval 0); press Ctrl-C to stop.");
+        out.println(speed > 0 ? "  The 2019 declarations come in their real order, " + (speed == Math.rint(speed) ? String.valueOf((long) speed)
+                : String.valueOf(speed)) + " times faster than on the night; press Ctrl-C to stop."
+                : "  No automatic declarations (--speed 0); press Ctrl-C to stop.");
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

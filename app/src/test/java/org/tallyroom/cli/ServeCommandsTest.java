@@ -10,7 +10,7 @@ class ServeCommandsTest {
     void demoAndServeDescribeTheirOptions() {
         Cli demo = Cli.run("demo", "--help");
         assertThat(demo.exit()).isZero();
-        assertThat(demo.out()).contains("--port").contains("--interval").contains("--seed").contains("--dir");
+        assertThat(demo.out()).contains("--port").contains("--speed").contains("--dir");
         Cli serve = Cli.run("serve", "--help");
         assertThat(serve.exit()).isZero();
         assertThat(serve.out()).contains("--db").contains("--port").contains("--host");
@@ -18,9 +18,11 @@ class ServeCommandsTest {
 
     @Test
     void badOptionsAreRefusedWithAMessage() {
-        Cli bad = Cli.run("demo", "--interval", "-1");
+        Cli bad = Cli.run("demo", "--speed", "-1");
         assertThat(bad.exit()).isEqualTo(Main.BAD_INPUT);
-        assertThat(bad.err()).contains("expected --interval of 0 or more, found -1");
+        assertThat(bad.err()).contains("expected --speed of 0 or more, found -1");
+        Cli nan = Cli.run("demo", "--speed", "NaN");
+        assertThat(nan.exit()).isEqualTo(Main.BAD_INPUT);
         Cli db = Cli.run("serve", "--db", "not-a-url");
         assertThat(db.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(db.err()).contains("expected a JDBC URL");

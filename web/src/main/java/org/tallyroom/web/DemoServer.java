@@ -4,22 +4,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.tallyroom.store.Store;
 
 /**
  * {@code tallyroom demo}: a fresh embedded H2 database in the user's data directory ({@code demo/},
- * recreated on every run), filled by {@link Demo}, served, and the election night started.
+ * recreated on every run), filled by {@link Demo} from the shipped real results (unpacked into
+ * {@code demo/data/}), served, and the 2019 election night replayed.
  */
 public final class DemoServer implements AutoCloseable {
     private final Store store;
     private final WebServer server;
     private final Demo demo;
     private final Demo.Credentials credentials;
-    private ScheduledExecutorService night;
+    private Demo.Night night;
 
     private DemoServer(Store store, WebServer server, Demo demo, Demo.Credentials credentials) {
         this.store = store;
@@ -37,22 +39,28 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /**
-     * Recreates {@code dir}, fills it, and serves on {@code host}:{@code port}. With {@code interval}
-     * above 0 the night declares a ward every {@code interval} seconds; 0 leaves them all to be declared by hand.
+     * Recreates {@code dir}, fills it (telling {@code progress} what it loads), and serves on
+     * {@code host}:{@code port}. With {@code speed} above 0 the night replays the 2019 declarations that
+     * many times faster than they came (the first after a second); 0 leaves them all to be declared by hand.
      */
-    public static DemoServer start(Path dir, String host, int port, long seed, long interval) {
+    public static DemoServer start(Path dir, String host, int port, double speed, Consumer<String> progress) {
         wipe(dir);
         Store store = Store.open(Store.h2File(dir.resolve("demo")));
-        WebServer server = new WebServer(store);
-        Demo demo = new Demo(store, seed);
-        Demo.Credentials c = demo.populate(server.accounts());
-        server.changed();
-        server.start(host, port);
-        DemoServer d = new DemoServer(store, server, demo, c);
-        if (interval > 0) {
-            d.night = demo.night(server, Math.min(3, interval), interval);
+        try {
+            WebServer server = new WebServer(store);
+            Demo demo = new Demo(store, dir.resolve("data"));
+            Demo.Credentials c = demo.populate(server.accounts(), progress);
+            server.changed();
+            server.start(host, port);
+            DemoServer d = new DemoServer(store, server, demo, c);
+            if (speed > 0) {
+                d.night = demo.night(server, speed, Duration.ofSeconds(1));
+            }
+            return d;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
-        return d;
     }
 
     private static void wipe(Path dir) {
@@ -92,7 +100,7 @@ public final class DemoServer implements AutoCloseable {
     @Override
     public void close() {
         if (night != null) {
-            night.shutdownNow();
+            night.close();
         }
         server.close();
         store.close();

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -62,14 +61,14 @@ public final class LoadTest {
             }
         }
         Path dir = Files.createTempDirectory("tallyroom-load");
-        try (DemoServer demo = DemoServer.start(dir.resolve("demo"), "127.0.0.1", 0, 2022, 0)) {
+        try (DemoServer demo = DemoServer.start(dir.resolve("demo"), "127.0.0.1", 0, 0, line -> { })) {
             String base = "http://127.0.0.1:" + demo.port();
             System.out.printf("Tallyroom load test against %s (%d cores, Java %s)%n", base,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             String ward = demo.demo().undeclared().get(0);
-            demo.demo().declare(demo.server(), ward, new User(0, "returning-officer", EnumSet.of(Role.RETURNING_OFFICER)));
+            demo.demo().declare(demo.server(), ward);
             run("contest JSON  GET /api/ballots/" + ward, base + "/api/ballots/" + ward, requests, connections, seconds);
-            run("election page GET /elections/" + Demo.COUNCIL, base + "/elections/" + Demo.COUNCIL, requests, connections, seconds);
+            run("election page GET /elections/" + Demo.NIGHT, base + "/elections/" + Demo.NIGHT, requests, connections, seconds);
             live(demo, base, sse, seconds);
         } finally {
             try (var walk = Files.walk(dir)) {
@@ -172,7 +171,7 @@ public final class LoadTest {
                     demo.server().live().clients());
             String ward = demo.demo().undeclared().get(0);
             declaredAt.set(System.nanoTime());
-            demo.demo().declare(demo.server(), ward, new User(0, "returning-officer", EnumSet.of(Role.RETURNING_OFFICER)));
+            demo.demo().declare(demo.server(), ward);
             long recorded = System.nanoTime() - declaredAt.get();
             received.await(seconds, TimeUnit.SECONDS);
             long[] got = Arrays.stream(delays).filter(x -> x > 0).sorted().toArray();

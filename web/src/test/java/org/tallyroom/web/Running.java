@@ -15,7 +15,6 @@ import tools.jackson.databind.JsonNode;
 
 /** A real results server on a random port over a fresh database with the demo data (no automatic night). */
 final class Running implements AutoCloseable {
-    static final long SEED = 11;
     final Store store;
     final WebServer server;
     final Demo demo;
@@ -36,7 +35,7 @@ final class Running implements AutoCloseable {
     static Running start(TestDatabase db, Path dir) {
         Store store = Store.open(db.freshUrl(dir));
         WebServer server = new WebServer(store);
-        Demo demo = new Demo(store, SEED);
+        Demo demo = new Demo(store, dir.resolve("data"));
         Demo.Credentials c = demo.populate(server.accounts());
         server.changed();
         server.start("127.0.0.1", 0);

@@ -26,7 +26,7 @@ import org.tallyroom.store.id.ElectionId;
 /** Escaping, CSRF, roles on forms, secure headers, password hashing and the sign-in rate limit. */
 class SecurityTest {
     static final String XSS = "<script>alert(1)</script>";
-    static final String XSS_BALLOT = "local.fairhaven.xss-ward.2022-05-05";
+    static final String XSS_BALLOT = "local.test-borough.xss-ward.2022-05-05";
     @TempDir
     static Path dir;
     static Running s;
@@ -54,7 +54,8 @@ class SecurityTest {
     @Test
     void aCandidateNamedAsAScriptRendersAsTextOnEveryPage() {
         String session = signIn("returning-officer", s.credentials.password());
-        for (String path : List.of("/ballots/" + XSS_BALLOT, "/elections/" + Demo.COUNCIL, "/count/ballots/" + XSS_BALLOT)) {
+        for (String path : List.of("/ballots/" + XSS_BALLOT, "/elections/local.test-borough.2022-05-05",
+                "/count/ballots/" + XSS_BALLOT)) {
             String body = s.get(path, "Cookie", session).body();
             assertThat(body).as(path).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(XSS)
                     .doesNotContain("<img src=x").doesNotContain("<b>");
@@ -74,7 +75,7 @@ class SecurityTest {
             assertThat(r.headers().firstValue("Referrer-Policy")).as(path).contains("no-referrer");
         }
         // the pages have no inline script or style for the CSP to allow
-        String page = s.get("/elections/" + Demo.COUNCIL).body();
+        String page = s.get("/elections/" + Demo.NIGHT).body();
         assertThat(page).doesNotContain("<script>").doesNotContain("style=").doesNotContain("onclick");
         // writes do not allow other origins
         assertThat(s.post("/api/ballots/" + XSS_BALLOT + "/declare", "{}").headers().firstValue("Access-Control-Allow-Origin"))
