@@ -53,7 +53,7 @@ class ServeProcessIT {
         try (Store store = Store.open(url)) {
             WebServer server = new WebServer(store);
             try {
-                Demo demo = new Demo(store, 11);
+                Demo demo = new Demo(store, dir.resolve("demo-data"));
                 Demo.Credentials c = demo.populate(server.accounts());
                 List<String> wards = demo.undeclared().subList(0, CLIENTS + 1);
                 Map<String, long[]> figures = new LinkedHashMap<>();
@@ -166,21 +166,21 @@ class ServeProcessIT {
             Cli elections = Cli.run("elections", "--db", s.url());
             assertThat(elections.err()).isEmpty();
             assertThat(elections.exit()).isZero();
-            assertThat(elections.out()).contains(Demo.COUNCIL);
+            assertThat(elections.out()).contains(Demo.NIGHT);
             assertThat(serve.get("/api/elections").body()).as("cached by serve before the import")
-                    .doesNotContain("local.barnet.2022-05-05");
+                    .doesNotContain("local.barnet.2026-05-07");
             Path tallies = dir.resolve("whetstone.csv");
             Files.writeString(tallies, "candidate,party,votes\nAnn Apple,Lab,2301\nBen Brown,Con,1870\n");
             Cli imported = Cli.run("import", "ballots", "--db", s.url(), "--method", "fptp", "--ballot-id",
-                    "local.barnet.whetstone.2022-05-05", tallies.toString());
+                    "local.barnet.whetstone.2026-05-07", tallies.toString());
             assertThat(imported.err()).isEmpty();
             assertThat(imported.exit()).isZero();
             String after = serve.get("/api/elections").body();
-            for (int i = 0; i < 600 && !after.contains("local.barnet.2022-05-05"); i++) { // serve looks once a second
+            for (int i = 0; i < 600 && !after.contains("local.barnet.2026-05-07"); i++) { // serve watches the read model every 50 ms
                 Thread.sleep(100);
                 after = serve.get("/api/elections").body();
             }
-            assertThat(after).as("serve's cached list shows what the command imported").contains("local.barnet.2022-05-05");
+            assertThat(after).as("serve's cached list shows what the command imported").contains("local.barnet.2026-05-07");
 
             Process second = new ProcessBuilder(ServeProcess.command("serve", "--db", s.url(), "--port", "0", "--log-file", "-"))
                     .redirectErrorStream(true).start();

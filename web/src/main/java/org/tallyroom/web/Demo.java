@@ -30,8 +30,8 @@ import org.tallyroom.store.uk.HocCandidatesImporter;
  * The demo: real published results, read from the project's shipped reference data ({@link DemoData})
  * by the project's own importers ({@link DemoImport}), and a real election night replayed.
  *
- * <p>{@link #HISTORY} is loaded whole at start: general election 2017, the London mayor and Assembly
- * 2016, the London borough elections 2018 and 2022. {@link #NIGHT_FILES}, the 2019 general election,
+ * <p>{@link #HISTORY} is loaded whole at start: the general elections 2015, 2017 and 2024, the London
+ * mayor and Assembly 2016, the London borough elections 2006, 2014, 2018 and 2022. {@link #NIGHT_FILES}, the 2019 general election,
  * is read and counted at start too, but only its ballots and candidates are stored; its results are
  * then declared one constituency at a time in the order of the declaration times its
  * by-constituency file gives ("12/12/2019 23:27" Newcastle upon Tyne Central first, St Ives at 14:52
@@ -45,8 +45,12 @@ public final class Demo {
     public static final String PREVIOUS = "parl.2017-06-08";
     /** The elections loaded whole at start: one line each. */
     static final List<DemoImport> HISTORY = List.of(
+            DemoImport.generalElection(2015),
             DemoImport.generalElection(2017),
+            DemoImport.generalElection(2024),
             DemoImport.london2016(),
+            DemoImport.londonBoroughs2006(),
+            DemoImport.londonBoroughs(2014, false),
             DemoImport.londonBoroughs(2018, false),
             DemoImport.londonBoroughs(2022, true));
     /** The files of the election the night replays. */

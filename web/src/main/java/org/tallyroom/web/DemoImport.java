@@ -49,6 +49,15 @@ record DemoImport(String title, List<String> files, String importer, Loader load
                 (f, ingest) -> LondonBoroughImporter.load(f.get(0), f.size() > 2 ? f.get(2) : null, f.get(1), null, ingest));
     }
 
+    /** The 2006 borough elections: candidates, and the ward turnout file the importer finds beside them. */
+    static DemoImport londonBoroughs2006() {
+        String dir = "uk/london-boroughs/";
+        return new DemoImport("London boroughs 2006",
+                List.of(dir + "2006-candidates.csv", dir + "party-name-lookup.csv", dir + "2006-ward-turnout.csv"),
+                LondonBoroughImporter.NAME + " lookup",
+                (f, ingest) -> LondonBoroughImporter.load(f.get(0), null, f.get(1), null, ingest));
+    }
+
     /** The 2016 GLA elections: mayor, Assembly constituencies and list, by ward. */
     static DemoImport london2016() {
         return new DemoImport("London mayor and Assembly 2016", List.of("uk/london-2016"), London2016Importer.NAME,
