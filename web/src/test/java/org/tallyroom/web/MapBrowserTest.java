@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
@@ -132,8 +133,16 @@ class MapBrowserTest {
             assertThat(page.locator("#seats-chart tr[data-party='Con'] .v").textContent()).isEqualTo("365");
             assertThat(page.locator("#share-chart .others summary").count()).isEqualTo(1);
             page.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SHOTS.resolve("ge2019-map.png")).setFullPage(true));
+            page.locator("figure.hexmap").screenshot(new Locator.ScreenshotOptions()
+                    .setPath(BrowserTest.SHOTS.resolve("ge2019-hexmap.png")));
             page.navigate(base + "/elections/" + GE + "?map=change");
             assertThat(page.locator("svg.hexes a[data-ballot]").count()).isEqualTo(650);
+            assertThat(page.locator(".map-views a[aria-current='true']").textContent()).isEqualTo("Gain or hold");
+            // no earlier election is stored: every seat is a win, pale, and there is no swing to show
+            assertThat(page.locator("svg.hexes a[data-ballot] path[fill-opacity='0.35']").count()).isEqualTo(650);
+            page.navigate(base + "/elections/" + GE + "?map=swing");
+            assertThat(page.locator("svg.hexes a[data-ballot]").count()).isEqualTo(650);
+            assertThat(page.locator(hex(CHIPPING_BARNET)).getAttribute("fill")).isEqualTo("#F2F2F2");
             page.navigate(base + "/elections/" + BARNET);
             assertThat(page.locator("svg.hexes path").count()).isEqualTo(24);
             assertThat(page.locator("svg.hexes a[data-ballot]").count()).isEqualTo(24);
