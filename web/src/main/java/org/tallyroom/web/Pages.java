@@ -323,10 +323,11 @@ public final class Pages {
         List<PartyCharts.Item> shareItems = new ArrayList<>();
         for (PartyResult p : n.parties()) {
             BigDecimal change = n.previousElectionId() == null ? null : BigDecimal.valueOf(p.seatChange());
-            seatItems.add(new PartyCharts.Item(p.party(), p.seats(), Integer.toString(p.seats()), change, p.seats() > 0));
+            seatItems.add(new PartyCharts.Item(p.party(), p.seats(), Integer.toString(p.seats()), null, change,
+                    p.seats() > 0));
             BigDecimal share = p.share().percent(1);
             shareItems.add(new PartyCharts.Item(p.party(), share.doubleValue(), share.toPlainString() + "%",
-                    n.previousElectionId() == null ? null : p.shareChange().percent(1), share.compareTo(BigDecimal.ONE) >= 0));
+                    num(p.votes()) + " votes", n.previousElectionId() == null ? null : p.shareChange().percent(1), share.compareTo(BigDecimal.ONE) >= 0));
         }
         h.raw(Templates.render("chart/partybars.jte", PartyCharts.chart("seats-chart", "Seats by party" + since, "Seats",
                 "Change", seatItems, "")));

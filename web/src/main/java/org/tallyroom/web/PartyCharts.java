@@ -24,12 +24,13 @@ public final class PartyCharts {
                         List<Bar> others, String othersValue, String othersChange, String othersWidth) {
     }
 
-    /** One party's bar; {@code width} in percent of the longest. */
-    public record Bar(String party, String colour, String value, String change, String changeClass, String width) {
+    /** One party's bar; {@code width} in percent of the longest; {@code detail} a second figure, or null. */
+    public record Bar(String party, String colour, String value, String detail, String change, String changeClass,
+                      String width) {
     }
 
-    /** One party's figures. */
-    public record Item(String party, double value, String shown, BigDecimal change, boolean keep) {
+    /** One party's figures; {@code detail} (such as its votes) is shown small beside the value, or null. */
+    public record Item(String party, double value, String shown, String detail, BigDecimal change, boolean keep) {
     }
 
     private PartyCharts() {
@@ -83,7 +84,7 @@ public final class PartyCharts {
     }
 
     private static Bar bar(Item i, double max) {
-        return new Bar(i.party(), Charts.colour(i.party()), i.shown(), i.change() == null ? "–" : signed(i.change()),
+        return new Bar(i.party(), Charts.colour(i.party()), i.shown(), i.detail(), i.change() == null ? "–" : signed(i.change()),
                 i.change() == null || i.change().signum() == 0 ? "same" : i.change().signum() > 0 ? "up" : "down",
                 width(i.value(), max));
     }

@@ -146,6 +146,8 @@ class MapBrowserTest {
             page.navigate(base + "/elections/" + BARNET);
             assertThat(page.locator("svg.hexes path").count()).isEqualTo(24);
             assertThat(page.locator("svg.hexes a[data-ballot]").count()).isEqualTo(24);
+            page.locator("figure.hexmap").screenshot(new Locator.ScreenshotOptions()
+                    .setPath(BrowserTest.SHOTS.resolve("barnet-2022-hexmap.png")));
             page.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SHOTS.resolve("barnet-2022-map.png")).setFullPage(true));
         }
     }
