@@ -71,8 +71,7 @@ final class ElectionMaps {
     }
 
     private static String section(HexMap map) {
-        return "<section aria-labelledby=\"map-h\"><h2 id=\"map-h\">Map</h2>" + Templates.render("map/hexmap.jte", map)
-                + "</section>";
+        return Templates.render("map/hexmap.jte", map);
     }
 
     private HexMaps.Seat seat(Views.SeatRow r, String winner, Boolean gained, HexMaps.View v) {

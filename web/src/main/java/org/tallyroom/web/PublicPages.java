@@ -106,7 +106,8 @@ final class PublicPages {
         if (!model.kind(id).equals("national")) {
             titled(ctx, id, () -> {
                 Views.Council c = model.council(id).orElseThrow(() -> HttpError.notFound("election " + id));
-                return new Titled(c.name(), Pages.council(c, model.organisationOf(id).isPresent(), maps.council(c, ctx.queryParam("map"))));
+                return new Titled(c.name(), Pages.council(c, model.organisationOf(id).isPresent(),
+                        maps.council(c, ctx.queryParam("map"))));
             });
             return;
         }
@@ -142,7 +143,8 @@ final class PublicPages {
                 }
             }
             List<String> parties = n.parties().stream().map(p -> p.party()).limit(8).toList();
-            return new Titled(n.name(), Pages.national(n, projected, parties, form, error, maps.national(n, ctx.queryParam("map"))));
+            return new Titled(n.name(), Pages.national(n, projected, parties, form, error,
+                    maps.national(n, ctx.queryParam("map"))));
         });
         if (bad) {
             ctx.status(400);
