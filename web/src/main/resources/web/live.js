@@ -22,8 +22,23 @@
         var fresh = doc.getElementById('main');
         var active = document.activeElement;
         if (fresh && !(active && main.contains(active) && /INPUT|TEXTAREA|SELECT/.test(active.tagName))) {
+          // A hexagon map keeps the reader's place: the focused hexagon keeps focus, and hexagons whose
+          // party changed are marked until the next update.
+          var focusedHex = active && active.closest && active.closest('svg.hexes a[data-ballot]');
+          var focusedId = focusedHex ? focusedHex.getAttribute('data-ballot') : null;
+          var before = {};
+          main.querySelectorAll('svg.hexes a[data-ballot]').forEach(function (a) {
+            before[a.getAttribute('data-ballot')] = a.getAttribute('data-party') + '|' + a.getAttribute('data-status');
+          });
           main.innerHTML = fresh.innerHTML;
           main.setAttribute('data-updated', String(Date.now()));
+          main.querySelectorAll('svg.hexes a[data-ballot]').forEach(function (a) {
+            var id = a.getAttribute('data-ballot');
+            if (id in before && before[id] !== a.getAttribute('data-party') + '|' + a.getAttribute('data-status')) {
+              a.classList.add('changed');
+            }
+            if (id === focusedId) { a.focus(); }
+          });
         }
       })
       .catch(function () { /* the next event will try again */ })

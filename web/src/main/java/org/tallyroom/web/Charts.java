@@ -12,23 +12,12 @@ import java.util.Map;
  * so nothing is only in a picture; colours are never the only cue (legends name the parties).
  */
 public final class Charts {
-    private static final Map<String, String> COLOURS = Map.ofEntries(
-            Map.entry("con", "#0087dc"), Map.entry("lab", "#d50000"), Map.entry("ld", "#faa61a"),
-            Map.entry("green", "#02a95b"), Map.entry("snp", "#fdf38e"), Map.entry("reform", "#12b6cf"),
-            Map.entry("ukip", "#6d3177"), Map.entry("pc", "#005b54"), Map.entry("ind", "#8c8c8c"),
-            Map.entry("brx", "#12b6cf"));
-    private static final String[] OTHERS = {"#7b4b94", "#b15928", "#1f78b4", "#6a3d9a", "#33a02c", "#e31a1c", "#ff7f00",
-            "#a6761d", "#666666", "#1b9e77"};
-
     private Charts() {
     }
 
+    /** The party's colour from the maintained table ({@link PartyColours}); a neutral grey if it is not there. */
     public static String colour(String party) {
-        if (party == null) {
-            return "#8c8c8c";
-        }
-        String c = COLOURS.get(party.toLowerCase(Locale.ROOT));
-        return c != null ? c : OTHERS[Math.floorMod(party.hashCode(), OTHERS.length)];
+        return PartyColours.standard().colour(party);
     }
 
     /** A small square in the party's colour, beside its name (decorative: the name says it). */

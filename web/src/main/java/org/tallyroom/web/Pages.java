@@ -63,7 +63,7 @@ public final class Pages {
         return out;
     }
 
-    public static String council(Views.Council c, boolean hasTimeline) {
+    public static String council(Views.Council c, boolean hasTimeline, String map) {
         Html h = new Html();
         h.raw("<h1>").text(c.name()).raw("</h1>").raw(HeadlineHtml.of(c.headline())).raw("<p class=\"meta\">Polling day ")
                 .raw(EnGb.time(c.date())).raw(" · <code>").text(c.electionId()).raw("</code></p>");
@@ -111,6 +111,7 @@ public final class Pages {
             h.raw("<p class=\"note\">Compared: ").text(c.comparedOn()).raw("</p>");
         }
         h.raw("<p>Turnout (declared wards): ").text(pct(c.turnout())).raw("</p></section>");
+        h.raw(map);
         h.raw("<section aria-labelledby=\"wards-h\"><h2 id=\"wards-h\">Every ward</h2>").raw(seatTable("wards-table", "Ward",
                 c.wards()));
         h.raw("</section>");
@@ -321,7 +322,7 @@ public final class Pages {
     }
 
     public static String national(Views.National n, Views.Projected projected, List<String> parties, Map<String, String> form,
-                                  String error) {
+                                  String error, String map) {
         Html h = new Html();
         h.raw("<h1>").text(n.name()).raw("</h1>").raw(HeadlineHtml.of(n.headline())).raw("<p class=\"meta\">Polling day ")
                 .raw(EnGb.time(n.date())).raw(" · <code>").text(n.electionId()).raw("</code></p>");
@@ -333,18 +334,23 @@ public final class Pages {
         if (n.control() != null && n.headline() == null && n.seatsDeclared() == n.seats()) {
             h.raw("<p class=\"control\"><strong>Majority:</strong> ").text(n.control().describe()).raw("</p>");
         }
-        h.raw("<div class=\"scroll\"><table id=\"seats-table\"><caption>Seats and votes by party")
-                .text(n.previousElectionId() == null ? "" : ", change since " + n.previousElectionId())
-                .raw("</caption><thead><tr><th scope=\"col\">Party</th><th scope=\"col\">Seats</th><th scope=\"col\">Change</th>")
-                .raw("<th scope=\"col\">Votes</th><th scope=\"col\">Share</th><th scope=\"col\">Change</th></tr></thead><tbody>");
+        String since = n.previousElectionId() == null ? "" : ", change since " + n.previousElectionId();
+        List<PartyCharts.Item> seatItems = new ArrayList<>();
+        List<PartyCharts.Item> shareItems = new ArrayList<>();
         for (PartyResult p : n.parties()) {
-            h.raw("<tr><th scope=\"row\">").raw(Charts.key(p.party()))
-                    .text(p.party()).raw("</th><td>").text(p.seats()).raw("</td><td>")
-                    .text((p.seatChange() > 0 ? "+" : "") + p.seatChange()).raw("</td><td class=\"n\">").text(num(p.votes()))
-                    .raw("</td><td class=\"n\">").text(pct(p.share().percent(2))).raw("</td><td class=\"n\">")
-                    .text(signed(p.shareChange().percent(2))).raw("</td></tr>");
+            BigDecimal change = n.previousElectionId() == null ? null : BigDecimal.valueOf(p.seatChange());
+            seatItems.add(new PartyCharts.Item(p.party(), p.seats(), Integer.toString(p.seats()), null, change,
+                    p.seats() > 0));
+            BigDecimal share = p.share().percent(1);
+            shareItems.add(new PartyCharts.Item(p.party(), share.doubleValue(), share.toPlainString() + "%",
+                    num(p.votes()) + " votes", n.previousElectionId() == null ? null : p.shareChange().percent(1), share.compareTo(BigDecimal.ONE) >= 0));
         }
-        h.raw("</tbody></table></div></section>");
+        h.raw(Templates.render("chart/partybars.jte", PartyCharts.chart("seats-chart", "Seats by party" + since, "Seats",
+                "Change", seatItems, "")));
+        h.raw(Templates.render("chart/partybars.jte", PartyCharts.chart("share-chart", "Share of the vote" + since, "Share",
+                "Change (points)", shareItems, "%")));
+        h.raw("</section>");
+        h.raw(map);
         h.raw("<section aria-labelledby=\"changes-h\"><h2 id=\"changes-h\">Seats changing hands</h2>");
         if (n.changingHands().isEmpty()) {
             h.raw("<p>None").text(n.previousElectionId() == null ? " (no previous election stored)." : ".").raw("</p>");

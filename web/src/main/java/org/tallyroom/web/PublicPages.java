@@ -22,12 +22,14 @@ import org.tallyroom.store.read.Views;
  */
 final class PublicPages {
     private final ReadModel model;
+    private final ElectionMaps maps;
     private final Responses responses;
     private final Access access;
     private final Map<String, Responses.Cached> statics = new ConcurrentHashMap<>();
 
     PublicPages(ReadModel model, Responses responses, Access access) {
         this.model = model;
+        this.maps = new ElectionMaps(model);
         this.responses = responses;
         this.access = access;
     }
@@ -111,7 +113,8 @@ final class PublicPages {
         if (!model.kind(id).equals("national")) {
             titled(ctx, id, () -> {
                 Views.Council c = model.council(id).orElseThrow(() -> HttpError.notFound("election " + id));
-                return new Titled(c.name(), Pages.council(c, model.organisationOf(id).isPresent()));
+                return new Titled(c.name(), Pages.council(c, model.organisationOf(id).isPresent(),
+                        maps.council(c, ctx.queryParam("map"))));
             });
             return;
         }
@@ -147,7 +150,8 @@ final class PublicPages {
                 }
             }
             List<String> parties = n.parties().stream().map(p -> p.party()).limit(8).toList();
-            return new Titled(n.name(), Pages.national(n, projected, parties, form, error));
+            return new Titled(n.name(), Pages.national(n, projected, parties, form, error,
+                    maps.national(n, ctx.queryParam("map"))));
         });
         if (bad) {
             ctx.status(400);

@@ -54,13 +54,13 @@ class HeadlinePagesTest {
         Views.Council mid = model.council(RealBarnet.COUNCIL).orElseThrow();
         assertThat(mid.headline().text()).matches("(Labour|Conservative)( and (Labour|Conservative))? \\d+( each)? of 32 needed, "
                 + (63 - mid.seatsDeclared()) + " seats to declare");
-        String midHtml = Pages.council(mid, false);
+        String midHtml = Pages.council(mid, false, "");
         assertThat(midHtml).doesNotContain("No overall control", "no overall control", "wards differ")
                 .contains("Seats won so far</caption>", "New ward boundaries since 2018");
 
         real.declare(3, 24);
         Views.Council c = model.council(RealBarnet.COUNCIL).orElseThrow();
-        String html = Pages.council(c, false);
+        String html = Pages.council(c, false, "");
         assertThat(html).contains("data-headline>Labour GAIN Barnet from Conservative</p>",
                 "<li>Seats: Labour 41 (+16), Conservative 22 (\u221216)</li>",
                 "Seats won, and change since local.barnet.2018-05-03</caption>", "<th scope=\"col\">Seats</th><th scope=\"col\">Net</th>",
@@ -89,7 +89,7 @@ class HeadlinePagesTest {
     @Test
     void generalElection2019_opensWithTheMajority() {
         Views.National n = model.national("parl.2019-12-12").orElseThrow();
-        assertThat(Pages.national(n, null, java.util.List.of(), java.util.Map.of(), null))
+        assertThat(Pages.national(n, null, java.util.List.of(), java.util.Map.of(), null, ""))
                 .contains("data-headline>Conservative win a majority of 80</p>");
     }
 
