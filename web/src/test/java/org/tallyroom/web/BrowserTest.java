@@ -77,10 +77,6 @@ class BrowserTest {
             assertThat(page.locator("#wards-table tbody tr").count()).isEqualTo(21);
             assertThat(page.locator("#seats-table").isVisible()).isTrue();
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("council-2018.png")).setFullPage(true));
-            page.navigate(base + "/ballots/mayor.london.2016-05-05");
-            assertThat(page.locator("svg.stages").isVisible()).isTrue();
-            assertThat(page.locator("#stage-table").textContent()).contains("1,310,143");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("mayor-2016.png")).setFullPage(true));
             page.navigate(base + "/ballots/gla.c.barnet-and-camden.2016-05-05");
             assertThat(page.locator("#candidates").textContent()).contains("81,482");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("barnet-and-camden-2016.png")).setFullPage(true));
