@@ -89,8 +89,14 @@ class ServeProcessIT {
         assertThat(serve.post("/api/ballots/" + ward + "/declare", "{}", s.roToken()).statusCode()).isEqualTo(200);
     }
 
+    /*
+     * PostgreSQL only. On an H2 file this test passed 20 cycles on its own branch, but after the read model
+     * was merged it lost one acknowledged correction in cycle 3 of 3 (the ballot came back one version
+     * older after the restart), although every commit is followed by CHECKPOINT SYNC. Until that is
+     * understood, durability under kill -9 is claimed, and proven, for PostgreSQL alone (README, Durability).
+     */
     @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
     void everyAcknowledgedWriteSurvivesKillMinus9(TestDatabase db) throws Exception {
         Seeded s = seed(db, dir);
         List<String> wards = s.wards().subList(0, CLIENTS);
