@@ -28,13 +28,16 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code tallyroom event}: events between elections (by-elections, defections, whip suspended and
- * restored, resignations, deaths, disqualifications), which {@code analyse composition} replays.
+ * {@code tallyroom event}: events between elections (by-elections, defections, expulsions, whip
+ * suspended, given up and restored, resignations, deaths, disqualifications), which
+ * {@code analyse composition} replays. Each event is checked against the body's members as it is
+ * recorded; {@code remove} and {@code correct} keep the old row, marked, with who, when and why.
  */
 @Command(name = "event", mixinStandardHelpOptions = true,
-        description = "Record and list events between elections: " + "by-election, defection, whip-suspended, "
-                + "whip-restored, resignation, death, disqualification.",
-        subcommands = {EventCommand.Add.class, EventCommand.Import.class, EventCommand.ListEvents.class})
+        description = "Record, list, remove and correct events between elections: by-election, defection, expulsion, "
+                + "whip-suspended, whip-given-up, whip-restored, resignation, death, disqualification.",
+        subcommands = {EventCommand.Add.class, EventCommand.Import.class, EventCommand.ListEvents.class,
+                EventCommand.Remove.class, EventCommand.Correct.class})
 final class EventCommand {
     /** The importer's name in provenance for an events file. */
     static final String IMPORTER = "events";
@@ -82,7 +85,7 @@ final class EventCommand {
             Source source = Source.of("event add " + e.organisation() + " " + e.date() + " " + e.type(),
                     canonical.getBytes(StandardCharsets.UTF_8));
             try (Store store = db.open()) {
-                ImportOutcome o = store.importSource(source, "event add", user(), in -> Events.add(in, e));
+                ImportOutcome o = store.importSource(source, "event add", user(), in -> Events.record(store, in, e));
                 spec.commandLine().getOut().println(o.alreadyImported() ? "This event is already recorded; nothing changed."
                         : "Recorded: " + e.date() + " " + e.organisation() + " " + e.type() + ", " + e.member() + " ("
                                 + e.division() + ")");
@@ -118,7 +121,7 @@ final class EventCommand {
                     ImportOutcome o = store.importSource(source, IMPORTER, user(), in -> {
                         for (EventsCsv.Row row : parsed.rows()) {
                             try {
-                                Events.add(in, row.event());
+                                Events.record(store, in, row.event());
                             } catch (EventRecord.Refused x) {
                                 throw new InputException(parsed.file(), row.line(), parsed.column(x.field()), x.getMessage());
                             }
@@ -168,9 +171,9 @@ final class EventCommand {
                     out.println("No events stored for " + o + ".");
                 } else {
                     org.tallyroom.analysis.text.TextTable t = new org.tallyroom.analysis.text.TextTable("Date", "Type",
-                            "Division", "Member", "Party", "To party", "Note");
+                            "Division", "Member", "Party", "To party", "Id", "Note");
                     for (Events.StoredEvent e : events) {
-                        t.row(e.date(), e.type(), e.divisionName(), e.member(), dash(e.party()), dash(e.toParty()),
+                        t.row(e.date(), e.type(), e.divisionName(), e.member(), dash(e.party()), dash(e.toParty()), e.id(),
                                 e.note() == null ? "" : e.note());
                     }
                     StringBuilder sb = new StringBuilder();
@@ -187,6 +190,86 @@ final class EventCommand {
 
         private static String dash(String s) {
             return s == null ? "-" : s;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Remove a recorded event (kept, marked removed, with who, when and the reason).")
+    static final class Remove implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        DbOption db = new DbOption();
+
+        @Option(names = "--id", required = true, paramLabel = "ID", description = "The event's id (event list shows it).")
+        long id;
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why it is removed.")
+        String reason;
+
+        @Override
+        public Integer call() {
+            try (Store store = db.open()) {
+                ImportOutcome o = Events.remove(store, id, reason, user());
+                spec.commandLine().getOut().println(o.alreadyImported() ? "Already removed; nothing changed."
+                        : "Removed event " + id + ": " + reason.strip());
+                spec.commandLine().getOut().flush();
+                return 0;
+            } catch (StoreException | IllegalArgumentException x) {
+                spec.commandLine().getErr().println("tallyroom event remove: " + x.getMessage());
+                spec.commandLine().getErr().println("Nothing was changed.");
+                return Main.BAD_INPUT;
+            }
+        }
+    }
+
+    @Command(name = "correct", mixinStandardHelpOptions = true,
+            description = "Correct a recorded event: give the whole corrected event; the old one is kept, marked as "
+                    + "replaced, with who, when and the reason.")
+    static final class Correct implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        DbOption db = new DbOption();
+
+        @Option(names = "--id", required = true, paramLabel = "ID", description = "The event's id (event list shows it).")
+        long id;
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why it is corrected.")
+        String reason;
+        @Option(names = "--org", required = true, paramLabel = "ORG", description = "The body, e.g. local.barnet.")
+        String org;
+        @Option(names = "--date", required = true, paramLabel = "DATE", description = "The day it took effect, YYYY-MM-DD.")
+        LocalDate date;
+        @Option(names = "--type", required = true, paramLabel = "TYPE", description = "One of: ${COMPLETION-CANDIDATES}.",
+                completionCandidates = TypeIds.class)
+        String type;
+        @Option(names = "--division", required = true, paramLabel = "DIVISION", description = "Ward or constituency.")
+        String division;
+        @Option(names = "--member", required = true, paramLabel = "NAME", description = "The member, as on the ballot paper.")
+        String member;
+        @Option(names = "--party", paramLabel = "PARTY", description = "As for event add.")
+        String party;
+        @Option(names = "--to-party", paramLabel = "PARTY", description = "As for event add.")
+        String toParty;
+        @Option(names = "--note", paramLabel = "TEXT", description = "A note.")
+        String note;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            try (Store store = db.open()) {
+                EventRecord e = new EventRecord(date, OrganisationId.parse(org), EventType.parse(type), division, member,
+                        party, toParty, note);
+                ImportOutcome o = Events.correct(store, id, e, reason, user());
+                spec.commandLine().getOut().println(o.alreadyImported() ? "Already corrected; nothing changed."
+                        : "Corrected event " + id + ": " + e.date() + " " + e.type() + ", " + e.member() + " ("
+                                + e.division() + "); " + reason.strip());
+                spec.commandLine().getOut().flush();
+                return 0;
+            } catch (StoreException | IllegalArgumentException x) {
+                err.println("tallyroom event correct: " + x.getMessage());
+                err.println("Nothing was changed.");
+                return Main.BAD_INPUT;
+            }
         }
     }
 

@@ -125,13 +125,87 @@ class EventCommandTest {
     }
 
     @Test
-    void eventThatDoesNotFit_isReportedWithItsDate() {
+    void eventThatDoesNotFit_isRefusedWhenRecorded_withItsDate() {
         String url = council(TestDatabase.H2);
-        ok("event", "add", "--db", url, "--org", "local.testshire", "--date", "2023-01-05", "--type", "by-election",
-                "--division", "north", "--member", "Lab Z", "--party", "Lab");
-        Cli r = Cli.run("analyse", "composition", "--db", url, "local.testshire", "--at", "2023-06-01");
+        Cli r = Cli.run("event", "add", "--db", url, "--org", "local.testshire", "--date", "2023-01-05", "--type",
+                "by-election", "--division", "north", "--member", "Lab Z", "--party", "Lab");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("2023-01-05: by-election in North but no seat there is vacant");
+        assertThat(r.err()).contains("2023-01-05: by-election in North but no seat there is vacant", "Nothing was recorded.");
+        assertThat(ok("analyse", "composition", "--db", url, "local.testshire", "--at", "2023-06-01").out())
+                .contains("0 events since");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void memberWhoDoesNotSit_orUnknownParty_isRefused_andTheCompositionStillWorks(TestDatabase db) throws IOException {
+        String url = council(db);
+        Cli nobody = Cli.run("event", "add", "--db", url, "--org", "local.testshire", "--date", "2023-03-01", "--type",
+                "whip-suspended", "--division", "north", "--member", "Nobody Here");
+        assertThat(nobody.exit()).isEqualTo(2);
+        assertThat(nobody.out()).doesNotContain("Recorded");
+        assertThat(nobody.err()).contains("Nobody Here does not sit for", "Nothing was recorded.");
+        Cli party = Cli.run("event", "add", "--db", url, "--org", "local.testshire", "--date", "2023-03-01", "--type",
+                "defection", "--division", "north", "--member", "Lab N1", "--to-party", "Whig");
+        assertThat(party.exit()).isEqualTo(2);
+        assertThat(party.err()).contains("no party 'Whig' in the store");
+        // in a file: the row and column, and nothing of the file recorded
+        Path csv = dir.resolve("events.csv");
+        Files.writeString(csv, EVENTS + "2023-07-01,local.testshire,death,south,Nobody Here,,,\n");
+        Cli file = Cli.run("event", "import", "--db", url, csv.toString());
+        assertThat(file.exit()).isEqualTo(2);
+        assertThat(file.err()).contains(csv + ":6:5: 2023-07-01: Nobody Here does not sit for", "Nothing was recorded.");
+        assertThat(ok("event", "list", "--db", url, "--org", "local.testshire").out()).contains("No events stored");
+        assertThat(controlAt(url, "2023-08-01")).isEqualTo("Lab");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void removeAndCorrect_areAudited_andChecked(TestDatabase db) throws IOException {
+        String url = council(db);
+        Path csv = dir.resolve("events.csv");
+        Files.writeString(csv, EVENTS);
+        ok("event", "import", "--db", url, csv.toString());
+        JsonNode events = JSON.readTree(ok("event", "list", "--db", url, "--org", "local.testshire", "--format", "json").out());
+        long resignation = events.get(0).get("id").asLong();
+        long defection = events.get(2).get("id").asLong();
+        // the by-election after it needs the vacancy: removing the resignation alone is refused
+        Cli refused = Cli.run("event", "remove", "--db", url, "--id", Long.toString(resignation), "--reason", "typo");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("by-election in North but no seat there is vacant", "Nothing was changed.");
+        // the defection was really to the Conservatives
+        assertThat(controlAt(url, "2023-02-01")).isEqualTo("Lab");
+        ok("event", "correct", "--db", url, "--id", Long.toString(defection), "--reason", "misread the minutes",
+                "--org", "local.testshire", "--date", "2023-02-01", "--type", "defection", "--division", "E05900003",
+                "--member", "LD E2", "--party", "LD", "--to-party", "Con");
+        assertThat(controlAt(url, "2023-02-01")).isEqualTo("NOC");
+        // the whip suspension was an expulsion
+        long whip = JSON.readTree(ok("event", "list", "--db", url, "--org", "local.testshire", "--format", "json").out())
+                .get(3).get("id").asLong();
+        assertThat(ok("event", "remove", "--db", url, "--id", Long.toString(whip), "--reason", "was an expulsion").out())
+                .contains("Removed event " + whip);
+        ok("event", "add", "--db", url, "--org", "local.testshire", "--date", "2023-06-01", "--type", "expulsion",
+                "--division", "south", "--member", "Lab S1", "--party", "Lab");
+        ok("event", "add", "--db", url, "--org", "local.testshire", "--date", "2023-07-01", "--type", "whip-given-up",
+                "--division", "east", "--member", "Con E3");
+        Cli at = ok("analyse", "composition", "--db", url, "local.testshire", "--at", "2023-08-01", "--timeline");
+        assertThat(at.out()).contains("Lab S1 (South) is expelled from their party; sits as Ind",
+                "Con E3 (East) gives up the whip", "LD E2 (East) joins Con");
+        JsonNode j = JSON.readTree(ok("analyse", "composition", "--db", url, "--format", "json", "local.testshire",
+                "--at", "2023-08-01").out());
+        assertThat(AnalyseCommandTest.party(j.at("/composition/byGroup"), "Ind").get("seats").asInt()).isEqualTo(1);
+        assertThat(AnalyseCommandTest.party(j.at("/composition/byGroup"), "Con (whip given up)").get("seats").asInt())
+                .isEqualTo(1);
+        // a removed event cannot be removed again; the old rows are kept and marked
+        Cli again = Cli.run("event", "remove", "--db", url, "--id", Long.toString(whip), "--reason", "again");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("no event " + whip);
+        try (org.tallyroom.store.Store s = org.tallyroom.store.Store.open(url)) {
+            var rows = s.jdbi().withHandle(h -> h.createQuery("SELECT removal_reason, removed_by FROM events "
+                    + "WHERE removed_at IS NOT NULL ORDER BY id").mapToMap().list());
+            assertThat(rows).extracting(r -> r.get("removal_reason"))
+                    .containsExactly("misread the minutes", "was an expulsion");
+            assertThat(rows).allSatisfy(r -> assertThat(r.get("removed_by")).isNotNull());
+        }
     }
 
     @Test

@@ -1,13 +1,11 @@
 package org.tallyroom.io;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,12 +59,7 @@ public final class BallotsCsv {
 
     public static Contest read(Path path) throws InputException {
         String file = CsvFile.nameOf(path);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new InputException(file, 0, 0, "a readable file, found " + e.getMessage());
-        }
+        byte[] bytes = InputFile.read(path); // limits and encoding checked there
         String title = path.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         return new BallotsCsv(file, bytes).parse(title);
     }

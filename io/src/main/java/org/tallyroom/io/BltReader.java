@@ -1,12 +1,10 @@
 package org.tallyroom.io;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,12 +68,7 @@ public final class BltReader {
     }
 
     public static Contest read(Path path) throws InputException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new InputException(path.toString(), 0, 0, "a readable file, found " + e.getMessage());
-        }
+        byte[] bytes = InputFile.read(path); // limits and encoding checked there
         String title = path.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         return read(path.toString(), bytes, title);
     }

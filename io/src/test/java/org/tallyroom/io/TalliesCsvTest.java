@@ -65,6 +65,6 @@ class TalliesCsvTest {
         rejects("candidate,party,votes\nA,X,1,9\n", "2:4", "3 columns as in the header", "4 columns");
         rejects("candidate,party,votes\n,X,1\n", "2:1", "a candidate name", "an empty value");
         rejects("candidate,party,votes\nA,X,123456789012345678901234\n", "2:3", "below 10^18");
-        rejects("candidate,party,votes\nA,\"X,1\n", "2:3", "3 columns as in the header", "2 columns");
+        rejects("candidate,party,votes\nA,\"X,1\n", "2:2", "a closing quote for the field opened here", "the end of the file");
     }
 }

@@ -11,7 +11,11 @@ public enum EventType {
     BY_ELECTION("by-election"),
     DEFECTION("defection"),
     WHIP_SUSPENDED("whip-suspended"),
+    /** The member gives up (resigns) the party's whip of their own accord; not a suspension. */
+    WHIP_GIVEN_UP("whip-given-up"),
     WHIP_RESTORED("whip-restored"),
+    /** The member is expelled from the party and sits as an independent. */
+    EXPULSION("expulsion"),
     RESIGNATION("resignation"),
     DEATH("death"),
     DISQUALIFICATION("disqualification");

@@ -9,8 +9,16 @@ import org.tallyroom.store.analysis.PartyKeys;
 import org.tallyroom.store.id.OrganisationId;
 
 /**
- * Events between elections in the events table: by-elections, defections, whip suspended and
- * restored, resignations, deaths, disqualifications.
+ * Events between elections in the events table: by-elections, defections, expulsions, whip suspended,
+ * given up and restored, resignations, deaths, disqualifications.
+ *
+ * <p>An event is checked as it is recorded ({@link #record}): the body's composition is replayed from
+ * its last ordinary election through every stored event and this one, so a member who does not sit
+ * for the division on that date, a by-election with no vacancy, or a whip restored that was never
+ * suspended is refused there and then, naming the problem, and nothing is written; one bad event can
+ * no longer break the body's composition for everyone. Parties must already be in the store. An event
+ * is never deleted: {@link #remove} and {@link #correct} mark it removed (who, when, why, and what
+ * replaced it) in the same audited, all-or-nothing way as an import, and the replay is checked again.
  *
  * <p>Written inside an import's transaction ({@link Store#importSource}), like results. An event is
  * tied to rows the store already has, so the organisation must be stored (import its elections first):
@@ -33,8 +41,110 @@ public final class Events {
                               String note) {
     }
 
-    /** Records one event in the import's transaction; returns its row id. */
-    public static long add(Ingest ingest, EventRecord e) {
+    /**
+     * Records one event in the import's transaction and checks the body's composition still replays
+     * with it (see the class comment); returns its row id.
+     *
+     * @throws EventRecord.Refused if it does not fit, naming the field at fault where there is one
+     */
+    public static long record(Store store, Ingest ingest, EventRecord e) {
+        long id = add(ingest, e);
+        checkReplay(store, e.organisation(), e.date(), EventRecord.Field.MEMBER);
+        return id;
+    }
+
+    /**
+     * Marks a stored event removed, with the reason, in an audited transaction of its own (provenance:
+     * who and when); refused if the body's composition would no longer replay without it.
+     */
+    public static ImportOutcome remove(Store store, long id, String reason, String by) {
+        StoredEvent old = requireCurrent(store, id);
+        requireReason(reason);
+        Source source = Source.of("event remove " + id, ("remove\u001f" + id + "\u001f" + reason).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        return store.importSource(source, "event remove", by, in -> {
+            markRemoved(in, id, reason, null);
+            checkReplay(store, old.organisation(), old.date(), null);
+        });
+    }
+
+    /**
+     * Replaces a stored event with a corrected one, with the reason: the old row is marked removed and
+     * points at the new one, in one audited transaction; refused (nothing changed) if the corrected
+     * event does not fit.
+     */
+    public static ImportOutcome correct(Store store, long id, EventRecord corrected, String reason, String by) {
+        StoredEvent old = requireCurrent(store, id);
+        requireReason(reason);
+        if (!old.organisation().equals(corrected.organisation())) {
+            throw new EventRecord.Refused(EventRecord.Field.ORGANISATION, "event " + id + " is of " + old.organisation()
+                    + "; a correction cannot move it to " + corrected.organisation());
+        }
+        Source source = Source.of("event correct " + id, ("correct\u001f" + id + "\u001f" + reason + "\u001f"
+                + corrected).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return store.importSource(source, "event correct", by, in -> {
+            long replacement = add(in, corrected);
+            markRemoved(in, id, reason, replacement);
+            checkReplay(store, old.organisation(), old.date().isBefore(corrected.date()) ? old.date() : corrected.date(),
+                    EventRecord.Field.MEMBER);
+        });
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new EventRecord.Refused(EventRecord.Field.NOTE, "a removal or correction needs a reason (--reason)");
+        }
+    }
+
+    private static StoredEvent requireCurrent(Store store, long id) {
+        // The organisation's full id (local.barnet) from a ballot of its: the table keeps only the slug.
+        Optional<StoredEvent> found = store.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT b.ballot_id FROM events ev JOIN divisions d ON d.organisation_id = ev.organisation_id
+                        JOIN ballots b ON b.division_id = d.id
+                        WHERE ev.id = :id AND ev.removed_at IS NULL ORDER BY b.id""").bind("id", id).mapTo(String.class)
+                        .findFirst())
+                .map(ballot -> org.tallyroom.store.id.ElectionId.parse(ballot))
+                .map(b -> b.organisation() == null ? OrganisationId.parse(b.type().id())
+                        : new OrganisationId(b.type(), b.organisation()))
+                .flatMap(org -> list(store, org).stream().filter(e -> e.id() == id).findFirst());
+        return found.orElseThrow(() -> new EventRecord.Refused(null, "no event " + id
+                + " in the store (or it was already removed); `tallyroom event list --org ORG` shows the ids"));
+    }
+
+    private static void markRemoved(Ingest in, long id, String reason, Long replacement) {
+        Handle h = in.handle();
+        int n = h.createUpdate("""
+                UPDATE events SET removed_at = (SELECT imported_at FROM provenance WHERE id = :p),
+                                  removed_by = (SELECT imported_by FROM provenance WHERE id = :p),
+                                  removal_reason = :r, replaced_by_id = :by
+                WHERE id = :id AND removed_at IS NULL""").bind("p", in.provenanceId()).bind("r", reason.strip())
+                .bind("by", replacement).bind("id", id).execute();
+        if (n != 1) {
+            throw new EventRecord.Refused(null, "event " + id + " was removed meanwhile; nothing changed");
+        }
+    }
+
+    /**
+     * Replays the body's composition at {@code from} and at its last event, so that the new state of the
+     * record fits both where the change is and everything after it.
+     */
+    private static void checkReplay(Store store, OrganisationId org, LocalDate from, EventRecord.Field field) {
+        org.tallyroom.store.analysis.StoredElections elections = new org.tallyroom.store.analysis.StoredElections(store);
+        LocalDate last = list(store, org).stream().map(StoredEvent::date).max(LocalDate::compareTo).orElse(from);
+        for (LocalDate at : last.isAfter(from) ? List.of(from, last) : List.of(from)) {
+            try {
+                elections.timeline(org, at);
+            } catch (StoreException x) {
+                throw new EventRecord.Refused(field, "cannot check the event against " + org + "'s members: "
+                        + x.getMessage() + "; import its elections first");
+            } catch (IllegalArgumentException x) {
+                throw new EventRecord.Refused(field, x.getMessage());
+            }
+        }
+    }
+
+    /** Records one event in the import's transaction without checking the replay; returns its row id. */
+    static long add(Ingest ingest, EventRecord e) {
         Handle h = ingest.handle();
         Long org = h.createQuery("SELECT id FROM organisations WHERE slug = :s").bind("s", e.organisation().slug())
                 .mapTo(Long.class).findOne().orElseThrow(() -> new EventRecord.Refused(EventRecord.Field.ORGANISATION,
@@ -48,8 +158,8 @@ public final class Events {
                 .bind("date", e.date()).mapTo(Long.class).findFirst()
                 .orElseGet(() -> ingest.person(new Person("event:" + e.organisation() + ":" + slug + ":" + e.member(),
                         e.member(), null, null)));
-        Long from = party(ingest, h, e.party());
-        Long to = party(ingest, h, e.toParty());
+        Long from = party(h, e.party(), EventRecord.Field.PARTY);
+        Long to = party(h, e.toParty(), EventRecord.Field.TO_PARTY);
         if (e.type() == EventType.DEFECTION && from != null && from.equals(to)) {
             throw new EventRecord.Refused(EventRecord.Field.TO_PARTY, e.member() + " cannot defect from " + e.party()
                     + " to the same party");
@@ -76,7 +186,7 @@ public final class Events {
                     AND c2.ballot_id IN (SELECT b.id FROM ballots b WHERE b.division_id = d.id))
                 LEFT JOIN parties pf ON ev.party_from_id = pf.id
                 LEFT JOIN parties pt ON ev.party_to_id = pt.id
-                WHERE o.slug = :o ORDER BY ev.event_date, ev.id""").bind("o", organisation.slug())
+                WHERE o.slug = :o AND ev.removed_at IS NULL ORDER BY ev.event_date, ev.id""").bind("o", organisation.slug())
                 .map((rs, ctx) -> {
                     EventType type = EventType.parse(rs.getString(3));
                     String gss = rs.getString(6);
@@ -117,7 +227,7 @@ public final class Events {
                 + rows.size() + " sets of boundaries of " + e.organisation() + " and none was polled by " + e.date()));
     }
 
-    private static Long party(Ingest ingest, Handle h, String text) {
+    private static Long party(Handle h, String text, EventRecord.Field field) {
         if (text == null) {
             return null;
         }
@@ -135,7 +245,8 @@ public final class Events {
                 return ((Number) row.get("id")).longValue();
             }
         }
-        return ingest.party(Party.named(text.strip()));
+        throw new EventRecord.Refused(field, "no party '" + text.strip() + "' in the store; give its name, short name"
+                + " or Electoral Commission id as stored (Ind for none)");
     }
 
     private static String lower(String s) {

@@ -38,7 +38,7 @@ public final class EventsCsv {
     public record Parsed(String file, Map<String, Integer> columns, List<Row> rows) {
         /** The 1-based column of a field, or 0 (the whole line) where the file lacks it. */
         public int column(EventRecord.Field field) {
-            Integer i = columns.get(field.name().toLowerCase(Locale.ROOT));
+            Integer i = field == null ? null : columns.get(field.name().toLowerCase(Locale.ROOT));
             return i == null ? 0 : i + 1;
         }
     }

@@ -136,6 +136,24 @@ public final class Store implements AutoCloseable {
      * @param by       who is importing (a user name, or the importer)
      */
     public <X extends Exception> ImportOutcome importSource(Source source, String importer, String by, Work<X> work) throws X {
+        try {
+            return importInTransaction(source, importer, by, work);
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            // A value the readers let through but a column cannot hold (SQLSTATE class 22: too long, out of
+            // range): refused in words, the transaction already rolled back; anything else is not bad input.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                    String why = String.valueOf(sql.getMessage()).lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+                    throw new StoreException(source.name() + ": a value does not fit the store (" + why
+                            + "); nothing was imported", e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private <X extends Exception> ImportOutcome importInTransaction(Source source, String importer, String by, Work<X> work)
+            throws X {
         return jdbi.inTransaction(h -> {
             Optional<Long> earlier = h.createQuery("SELECT id FROM provenance WHERE sha256 = :s AND importer = :i")
                     .bind("s", source.sha256()).bind("i", importer).mapTo(Long.class).findOne();

@@ -3,6 +3,7 @@ package org.tallyroom.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.tallyroom.io.Counts;
 import org.tallyroom.store.BallotView;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +32,9 @@ public final class EntryJson {
             }
             return n;
         } catch (JacksonException e) {
-            throw HttpError.badRequest("expected JSON: " + e.getOriginalMessage());
+            String at = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw HttpError.badRequest("expected JSON" + at + ": " + e.getOriginalMessage());
         }
     }
 
@@ -53,8 +56,9 @@ public final class EntryJson {
                 throw HttpError.badRequest("expected papers as an array of {\"count\": n, \"ranking\": [...]}");
             }
             papers = new ArrayList<>();
-            for (JsonNode x : p) {
-                long count = whole(x.get("count"), "count");
+            for (int pi = 0; pi < p.size(); pi++) {
+                JsonNode x = p.get(pi);
+                long count = whole(x.get("count"), "/papers/" + pi + "/count", "a count of papers");
                 JsonNode rk = x.get("ranking");
                 if (rk == null || !rk.isArray() || rk.isEmpty()) {
                     throw HttpError.badRequest("expected a ranking of at least one candidate in each bundle of papers");
@@ -72,19 +76,107 @@ public final class EntryJson {
                         + "ballotPapersIssued, rejected, reason");
             }
         }
-        return new ResultEntry.Figures(votes, second, papers, optional(n, "electorate"), optional(n, "ballotPapersIssued"),
-                optional(n, "rejected"), n.has("reason") ? n.get("reason").asString() : null);
+        ResultEntry.Figures f = new ResultEntry.Figures(votes, second, papers, optional(n, "electorate"),
+                optional(n, "ballotPapersIssued"), optional(n, "rejected"), n.has("reason") ? n.get("reason").asString() : null);
+        check(f, ballot, JSON_FIELDS);
+        return f;
+    }
+
+    /** How the entry's fields are named in a message: JSON pointers for the API, form fields for the form. */
+    private interface FieldNames {
+        String votes(int candidate);
+
+        String papers();
+
+        String issued();
+
+        String rejected();
+    }
+
+    private static final FieldNames JSON_FIELDS = new FieldNames() {
+        public String votes(int candidate) {
+            return "/votes/" + candidate;
+        }
+
+        public String papers() {
+            return "/papers";
+        }
+
+        public String issued() {
+            return "/ballotPapersIssued";
+        }
+
+        public String rejected() {
+            return "/rejected";
+        }
+    };
+
+    private static FieldNames formFields(BallotView ballot) {
+        return new FieldNames() {
+            public String votes(int candidate) {
+                return "votes-" + ballot.candidates().get(candidate).position();
+            }
+
+            public String papers() {
+                return "papers";
+            }
+
+            public String issued() {
+                return "issued";
+            }
+
+            public String rejected() {
+                return "rejected";
+            }
+        };
+    }
+
+    /**
+     * The rules the file readers apply ({@link Counts}), applied to an entry from the API or the form
+     * alike: every figure a whole number below 10^18 (checked as it is read) and the votes within the
+     * ballot paper account where it is given: no candidate more votes than valid papers, all votes
+     * together at most the valid papers times the seats, rejected papers at most those issued.
+     */
+    static void check(ResultEntry.Figures f, BallotView ballot, FieldNames names) {
+        try {
+            if (f.votes() != null) {
+                Counts.againstPapers(f.votes(), ballot.seats(), f.ballotPapersIssued(), f.rejected());
+            } else if (f.papers() != null) {
+                long total = 0;
+                for (ResultEntry.Paper p : f.papers()) {
+                    total = Math.addExact(total, p.count());
+                }
+                Counts.againstPapers(new long[] {total}, 1, f.ballotPapersIssued(), f.rejected());
+            } else {
+                Counts.againstPapers(new long[0], 1, f.ballotPapersIssued(), f.rejected());
+            }
+        } catch (Counts.Invalid e) {
+            String field = e.candidate() < 0 ? names.issued()
+                    : f.votes() != null ? names.votes(e.candidate()) : names.papers();
+            if (e.expected().startsWith("rejected")) {
+                field = names.rejected();
+            }
+            throw HttpError.badRequest(field + ": " + e.getMessage());
+        } catch (ArithmeticException e) {
+            throw HttpError.badRequest(names.papers() + ": expected papers adding up to below 10^18");
+        }
     }
 
     private static Long optional(JsonNode n, String field) {
-        return n.has(field) && !n.get(field).isNull() ? whole(n.get(field), field) : null;
+        return n.has(field) && !n.get(field).isNull() ? whole(n.get(field), "/" + field, field) : null;
     }
 
-    private static long whole(JsonNode v, String what) {
-        if (v == null || !v.isIntegralNumber() || v.asLong() < 0) {
-            throw HttpError.badRequest("expected " + what + " as a whole number of 0 or more, found " + (v == null ? "nothing" : v));
+    /** A whole count at a JSON pointer, by the same rule as the file readers (0 or more, below 10^18). */
+    private static long whole(JsonNode v, String pointer, String what) {
+        if (v == null || !v.isNumber()) {
+            throw HttpError.badRequest(pointer + ": expected " + what + " as a whole number of 0 or more, found "
+                    + (v == null ? "nothing" : v));
         }
-        return v.asLong();
+        try {
+            return Counts.whole(v.decimalValue());
+        } catch (Counts.Invalid e) {
+            throw HttpError.badRequest(pointer + ": expected " + what + " " + e.expected() + ", found " + e.found());
+        }
     }
 
     private static int candidate(JsonNode v, List<BallotView.Candidate> cands) {
@@ -111,7 +203,7 @@ public final class EntryJson {
                 throw HttpError.badRequest("expected " + what + " for " + cands.size() + " candidates, found " + v.size());
             }
             for (int i = 0; i < v.size(); i++) {
-                out[i] = whole(v.get(i), what);
+                out[i] = whole(v.get(i), "/" + what + "/" + i, what);
             }
             return out;
         }
@@ -119,7 +211,7 @@ public final class EntryJson {
             boolean[] seen = new boolean[cands.size()];
             for (String name : v.propertyNames()) {
                 int i = candidate(WebServer.JSON.getNodeFactory().textNode(name), cands);
-                out[i] = whole(v.get(name), what + " for " + name);
+                out[i] = whole(v.get(name), "/" + what + "/" + i, what + " for " + name);
                 seen[i] = true;
             }
             for (int i = 0; i < seen.length; i++) {
@@ -151,7 +243,11 @@ public final class EntryJson {
         if (!eid.isBallot()) {
             throw HttpError.badRequest("expected a ballot id, found the election id " + id);
         }
-        int seats = n.has("seats") ? (int) whole(n.get("seats"), "seats") : 1;
+        long seatsGiven = n.has("seats") ? whole(n.get("seats"), "/seats", "seats") : 1;
+        if (seatsGiven < 1 || seatsGiven > 1000) {
+            throw HttpError.badRequest("/seats: expected seats from 1 to 1000, found " + seatsGiven);
+        }
+        int seats = (int) seatsGiven;
         String system = n.path("votingSystem").asString(null);
         if (system != null && org.tallyroom.count.Methods.byId(system).isEmpty()) {
             throw HttpError.badRequest("expected a voting system (" + String.join(", ", org.tallyroom.count.Methods.ids())
@@ -239,8 +335,10 @@ public final class EntryJson {
                 }
             }
         }
-        return new ResultEntry.Figures(votes, second, papers, optionalNumber(form, "electorate"),
+        ResultEntry.Figures f = new ResultEntry.Figures(votes, second, papers, optionalNumber(form, "electorate"),
                 optionalNumber(form, "issued"), optionalNumber(form, "rejected"), first(form, "reason"));
+        check(f, ballot, formFields(ballot));
+        return f;
     }
 
     private static boolean notBlank(String s) {
@@ -257,11 +355,12 @@ public final class EntryJson {
         return notBlank(v) ? number(v, key) : null;
     }
 
+    /** A count typed into the form, by the file readers' rule ({@link Counts#parse}). */
     private static long number(String s, String what) {
-        String t = s.strip().replace(",", "");
-        if (!t.matches("\\d{1,15}")) {
-            throw HttpError.badRequest("expected " + what + " as a whole number, found '" + s.strip() + "'");
+        try {
+            return Counts.parse(s);
+        } catch (Counts.Invalid e) {
+            throw HttpError.badRequest("expected " + what + " " + e.expected() + ", found " + e.found());
         }
-        return Long.parseLong(t);
     }
 }

@@ -57,7 +57,27 @@ public sealed interface Event {
         }
     }
 
-    /** A suspended member's whip is restored. */
+    /**
+     * A member is expelled from their party: they sit as an independent ("Ind") from then on, unlike a
+     * whip suspension, which keeps their party membership.
+     */
+    record Expulsion(LocalDate date, String divisionId, String member) implements Event {
+        public Expulsion {
+            Objects.requireNonNull(date, "date");
+        }
+    }
+
+    /**
+     * A member gives up (resigns) their party's whip of their own accord: they stay a member of the
+     * party but sit apart from it, as with a suspension, until the whip is restored.
+     */
+    record WhipGivenUp(LocalDate date, String divisionId, String member) implements Event {
+        public WhipGivenUp {
+            Objects.requireNonNull(date, "date");
+        }
+    }
+
+    /** A suspended or given-up whip is restored (retaken). */
     record WhipRestored(LocalDate date, String divisionId, String member) implements Event {
         public WhipRestored {
             Objects.requireNonNull(date, "date");

@@ -10,7 +10,7 @@ import org.tallyroom.analysis.council.PartySeats;
 
 /**
  * A body's membership from an ordinary election through the events that followed it: by-elections,
- * defections, whip suspensions and restorations, and vacancies (resignation, death,
+ * defections, expulsions, whips suspended, given up and restored, and vacancies (resignation, death,
  * disqualification).
  *
  * <p>Events apply in the order given, which must be by date (events of one day in the order they
@@ -96,17 +96,38 @@ public record Timeline(Composition start, List<TimelineEntry> entries) {
             }
             case Event.WhipSuspended w -> {
                 Member m = find(members, w.divisionId(), w.member(), e);
-                if (m.whipSuspended()) {
-                    throw new IllegalArgumentException(e.date() + ": " + m.name() + "'s whip is already suspended");
+                if (m.whip() != Member.Whip.TAKEN) {
+                    throw new IllegalArgumentException(e.date() + ": " + m.name() + " does not have the whip ("
+                            + m.group() + ")");
                 }
-                members.set(members.indexOf(m), new Member(m.divisionId(), m.name(), m.party(), true));
+                members.set(members.indexOf(m), new Member(m.divisionId(), m.name(), m.party(), Member.Whip.SUSPENDED));
+            }
+            case Event.WhipGivenUp w -> {
+                Member m = find(members, w.divisionId(), w.member(), e);
+                if (m.whip() != Member.Whip.TAKEN) {
+                    throw new IllegalArgumentException(e.date() + ": " + m.name() + " does not have the whip ("
+                            + m.group() + ")");
+                }
+                if (m.party() == null || m.party().equals("Ind")) {
+                    throw new IllegalArgumentException(e.date() + ": " + m.name() + " sits as an independent; there is no"
+                            + " party whip to give up");
+                }
+                members.set(members.indexOf(m), new Member(m.divisionId(), m.name(), m.party(), Member.Whip.GIVEN_UP));
             }
             case Event.WhipRestored w -> {
                 Member m = find(members, w.divisionId(), w.member(), e);
-                if (!m.whipSuspended()) {
+                if (m.whip() == Member.Whip.TAKEN) {
                     throw new IllegalArgumentException(e.date() + ": " + m.name() + "'s whip is not suspended");
                 }
-                members.set(members.indexOf(m), new Member(m.divisionId(), m.name(), m.party(), false));
+                members.set(members.indexOf(m), new Member(m.divisionId(), m.name(), m.party(), Member.Whip.TAKEN));
+            }
+            case Event.Expulsion x -> {
+                Member m = find(members, x.divisionId(), x.member(), e);
+                if (m.party() == null || m.party().equals("Ind")) {
+                    throw new IllegalArgumentException(e.date() + ": " + m.name() + " sits as an independent; there is no"
+                            + " party to be expelled from");
+                }
+                members.set(members.indexOf(m), new Member(m.divisionId(), m.name(), "Ind", Member.Whip.TAKEN));
             }
         }
     }
@@ -133,6 +154,8 @@ public record Timeline(Composition start, List<TimelineEntry> entries) {
             case Event.Defection f -> f.member() + " (" + where + ") joins " + f.toParty();
             case Event.WhipSuspended w -> w.member() + " (" + where + ") has the whip suspended";
             case Event.WhipRestored w -> w.member() + " (" + where + ") has the whip restored";
+            case Event.WhipGivenUp w -> w.member() + " (" + where + ") gives up the whip";
+            case Event.Expulsion x -> x.member() + " (" + where + ") is expelled from their party; sits as Ind";
         };
     }
 }

@@ -299,6 +299,8 @@ public final class StoredElections {
             case DEFECTION -> new Event.Defection(e.date(), e.divisionId(), e.member(), e.toParty());
             case WHIP_SUSPENDED -> new Event.WhipSuspended(e.date(), e.divisionId(), e.member());
             case WHIP_RESTORED -> new Event.WhipRestored(e.date(), e.divisionId(), e.member());
+            case WHIP_GIVEN_UP -> new Event.WhipGivenUp(e.date(), e.divisionId(), e.member());
+            case EXPULSION -> new Event.Expulsion(e.date(), e.divisionId(), e.member());
         };
     }
 

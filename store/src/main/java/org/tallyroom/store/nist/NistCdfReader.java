@@ -1,8 +1,6 @@
 package org.tallyroom.store.nist;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tallyroom.count.RejectionReason;
+import org.tallyroom.io.Counts;
 import org.tallyroom.io.CsvFile;
+import org.tallyroom.io.InputFile;
 import org.tallyroom.io.InputException;
 import org.tallyroom.store.BallotSpec;
 import org.tallyroom.store.Declaration;
@@ -51,13 +51,12 @@ public final class NistCdfReader {
         String file = CsvFile.nameOf(path);
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readString(path));
+            byte[] bytes = InputFile.read(path); // size and line limits, encoding
+            root = MAPPER.readTree(new String(bytes, InputFile.charset(file, bytes, 0)));
         } catch (JacksonException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             long col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
             throw new InputException(file, line, col, "well-formed JSON", e.getOriginalMessage());
-        } catch (IOException e) {
-            throw CsvFile.unreadable(file, e);
         }
         if (!"ElectionResults.ElectionReport".equals(root.path("@type").asString(""))) {
             throw new InputException(file, 1, 1, "a NIST ElectionReport (\"@type\": \"ElectionResults.ElectionReport\")",
@@ -83,14 +82,14 @@ public final class NistCdfReader {
                 }
                 String ballotId = external(contest, NistIds.BALLOT_ID);
                 if (ballotId == null) {
-                    throw new InputException(file, 0, 0, where + ": expected an ExternalIdentifier of OtherType "
+                    throw located(file, where, "an ExternalIdentifier of OtherType "
                             + NistIds.BALLOT_ID + " (the Democracy Club ballot id)", "none");
                 }
                 ElectionId id;
                 try {
                     id = ElectionId.parse(ballotId);
                 } catch (IllegalArgumentException e) {
-                    throw new InputException(file, 0, 0, where + ": expected a Democracy Club ballot id", e.getMessage());
+                    throw located(file, where, "a Democracy Club ballot id", e.getMessage());
                 }
                 out.add(contest(file, where, id, contest, election, candidates, units, parties, people, scopeName, reportStatus));
             }
@@ -104,7 +103,8 @@ public final class NistCdfReader {
                                        String reportStatus) throws InputException {
         String unitId = contest.path("ElectionDistrictId").asString("");
         JsonNode unit = units.get(unitId);
-        int seats = contest.path("NumberElected").asInt(1);
+        int seats = contest.has("NumberElected")
+                ? (int) Math.min(count(file, where + "/NumberElected", contest.get("NumberElected")), 10_000) : 1;
         String method = NistIds.method(contest.path("VoteVariation").asString(null),
                 contest.path("OtherVoteVariation").asString(null), seats);
         String divisionName = unit == null || id.division() == null ? null : text(unit.path("Name"));
@@ -119,8 +119,8 @@ public final class NistCdfReader {
             String candidateId = sel.path("CandidateIds").path(0).asString("");
             JsonNode cand = candidates.get(candidateId);
             if (cand == null) {
-                throw new InputException(file, 0, 0, where + "/ContestSelection/" + si
-                        + ": expected CandidateIds naming a Candidate of the election", InputException.quote(candidateId));
+                throw located(file, where + "/ContestSelection/" + si, "CandidateIds naming a Candidate of the election",
+                        InputException.quote(candidateId));
             }
             String name = text(cand.path("BallotName"));
             JsonNode person = people.get(cand.path("PersonId").asString(""));
@@ -131,9 +131,22 @@ public final class NistCdfReader {
             Party party = partyNode == null ? null : new Party(external(partyNode, NistIds.EC_ID), text(partyNode.path("Name")),
                     partyNode.has("Abbreviation") ? text(partyNode.path("Abbreviation")) : null);
             BigDecimal votes = null;
-            for (JsonNode vc : sel.path("VoteCounts")) {
-                if ("total".equals(vc.path("Type").asString("")) && vc.path("Count").isNumber()) {
-                    votes = vc.path("Count").decimalValue();
+            JsonNode voteCounts = sel.path("VoteCounts");
+            for (int vi = 0; vi < voteCounts.size(); vi++) {
+                JsonNode vc = voteCounts.get(vi);
+                String at = where + "/ContestSelection/" + si + "/VoteCounts/" + vi + "/Count";
+                JsonNode countNode = vc.get("Count");
+                if (countNode != null && !countNode.isNumber()) {
+                    throw located(file, at, "a number of votes",
+                            InputException.quote(countNode.isString() ? countNode.asString() : countNode.toString()));
+                }
+                if ("total".equals(vc.path("Type").asString("")) && countNode != null) {
+                    try {
+                        // Fractions are real (STV totals after transfers); the store keeps 9 decimal places.
+                        votes = Counts.votes(countNode.decimalValue(), 9);
+                    } catch (Counts.Invalid e) {
+                        throw located(file, at, "votes " + e.expected(), e.found());
+                    }
                 }
             }
             if (votes != null) {
@@ -145,26 +158,33 @@ public final class NistCdfReader {
         final int dp = decimals;
         entries = entries.stream().map(e -> e.votes() == null ? e : new Declaration.Entry(e.person(), e.party(),
                 e.ballotPaperName(), e.listPosition(), e.votes().setScale(dp), e.elected(), e.rank(), e.tieBreakNote())).toList();
-        Long issued = unit != null && unit.has("VotersParticipated") ? unit.path("VotersParticipated").asLong() : null;
-        Long electorate = unit != null && unit.has("VotersRegistered") ? unit.path("VotersRegistered").asLong() : null;
+        String unitAt = "/GpUnit[@id=" + unitId + "]";
+        Long issued = unit != null && unit.has("VotersParticipated")
+                ? count(file, unitAt + "/VotersParticipated", unit.get("VotersParticipated")) : null;
+        Long electorate = unit != null && unit.has("VotersRegistered")
+                ? count(file, unitAt + "/VotersRegistered", unit.get("VotersRegistered")) : null;
         Long rejected = null;
         BigDecimal valid = null;
         Map<RejectionReason, Long> byReason = new EnumMap<>(RejectionReason.class);
-        for (JsonNode bc : election.path("BallotCounts")) {
+        JsonNode ballotCounts = election.path("BallotCounts");
+        String electionAt = where.substring(0, where.indexOf("/Contest/"));
+        for (int bi = 0; bi < ballotCounts.size(); bi++) {
+            JsonNode bc = ballotCounts.get(bi);
             if (!unitId.equals(bc.path("GpUnitId").asString(""))) {
                 continue;
             }
+            String bcAt = electionAt + "/BallotCounts/" + bi;
             String type = bc.path("Type").asString("");
             String other = bc.path("OtherType").asString("");
             if (type.equals("total")) {
                 if (bc.has("BallotsCast") && issued == null) {
-                    issued = bc.path("BallotsCast").asLong();
+                    issued = count(file, bcAt + "/BallotsCast", bc.get("BallotsCast"));
                 }
                 if (bc.has("BallotsRejected")) {
-                    rejected = bc.path("BallotsRejected").asLong();
+                    rejected = count(file, bcAt + "/BallotsRejected", bc.get("BallotsRejected"));
                 }
             } else if (type.equals("other") && other.equals(NistIds.VALID_VOTES)) {
-                valid = BigDecimal.valueOf(bc.path("BallotsCast").asLong());
+                valid = BigDecimal.valueOf(count(file, bcAt + "/BallotsCast", bc.get("BallotsCast")));
             } else if (type.equals("other") && other.startsWith(NistIds.REJECTED_PREFIX)) {
                 String reasonId = other.substring(NistIds.REJECTED_PREFIX.length());
                 RejectionReason reason = null;
@@ -174,11 +194,22 @@ public final class NistCdfReader {
                     }
                 }
                 if (reason == null) {
-                    throw new InputException(file, 0, 0, where + ": expected a rejection reason id after " + NistIds.REJECTED_PREFIX,
+                    throw located(file, where, "a rejection reason id after " + NistIds.REJECTED_PREFIX,
                             InputException.quote(reasonId));
                 }
-                byReason.put(reason, bc.path("BallotsRejected").asLong());
+                byReason.put(reason, count(file, bcAt + "/BallotsRejected", bc.get("BallotsRejected")));
             }
+        }
+        long[] whole = new long[entries.size()];
+        for (int i = 0; i < whole.length; i++) {
+            BigDecimal v = entries.get(i).votes();
+            whole[i] = v == null ? 0 : v.longValue(); // floor: a fraction never breaks a whole-paper rule
+        }
+        try {
+            Counts.againstPapers(whole, Math.max(1, seats), issued, rejected);
+        } catch (Counts.Invalid e) {
+            String at = e.candidate() >= 0 ? where + "/ContestSelection/" + e.candidate() : where;
+            throw located(file, at, e.expected(), e.found());
         }
         ResultStatus status = ResultStatus.DECLARED;
         String statusId = external(contest, NistIds.RESULT_STATUS);
@@ -198,10 +229,28 @@ public final class NistCdfReader {
         try {
             turnout = new Turnout(electorate, issued, valid, rejected, byReason);
         } catch (IllegalArgumentException e) {
-            throw new InputException(file, 0, 0, where + ": expected rejected papers by reason to add up to at most the total",
+            throw located(file, where, "rejected papers by reason to add up to at most the total",
                     e.getMessage());
         }
         return new Declaration(spec, entries, status, turnout, dp, null, null, reason);
+    }
+
+    /** An error at a JSON pointer: {@code file:0:0: /pointer: expected X, found Y}. */
+    private static InputException located(String file, String pointer, String expected, String found) {
+        return new InputException(file, 0, 0, pointer + ": expected " + expected + ", found " + found);
+    }
+
+    /** A whole count at {@code at} (a JSON pointer): a JSON number, whole, 0 or more, below 10^18. */
+    private static long count(String file, String at, JsonNode n) throws InputException {
+        if (n == null || !n.isNumber()) {
+            throw located(file, at, "a whole number",
+                    n == null ? "nothing" : InputException.quote(n.isString() ? n.asString() : n.toString()));
+        }
+        try {
+            return Counts.whole(n.decimalValue());
+        } catch (Counts.Invalid e) {
+            throw located(file, at, "a count " + e.expected(), e.found());
+        }
     }
 
     private static Map<String, JsonNode> index(JsonNode array) {

@@ -41,7 +41,7 @@ public final class YnrCsvImporter {
 
     static final List<String> REQUIRED = List.of("person_id", "person_name", "election_id", "ballot_paper_id",
             "election_date", "election_current", "party_name", "party_id", "post_label", "cancelled_poll", "seats_contested");
-    private static final Pattern EC_ID = Pattern.compile("(?i)^(?:PP|party:)(\\d+)$");
+    private static final Pattern EC_ID = Pattern.compile("(?i)^(?:PP|party:)(\\d{1,8})$");
 
     private YnrCsvImporter() {
     }
@@ -111,11 +111,11 @@ public final class YnrCsvImporter {
             String personId = r.required("person_id");
             Person person = new Person("ynr:" + personId, r.required("person_name"), r.optional("gender"), date(r.optional("birth_date")));
             String listPos = r.optional("party_list_position");
-            Integer listPosition = listPos == null ? null : (int) r.count("party_list_position");
+            Integer listPosition = listPos == null ? null : small(r, "party_list_position");
             String votesText = r.optional("votes_cast");
             BigDecimal votes = votesText == null ? null : BigDecimal.valueOf(r.count("votes_cast"));
             String rankText = r.optional("rank");
-            Integer rank = rankText == null ? null : (int) r.count("rank");
+            Integer rank = rankText == null ? null : small(r, "rank");
             boolean tied = r.bool("tied_vote_winner");
             entries.add(new Declaration.Entry(person, party(r), null, listPosition, votes, r.bool("elected"), rank,
                     tied ? "won a tied vote (decided by lot)" : null));
@@ -136,10 +136,11 @@ public final class YnrCsvImporter {
         }
 
         Declaration declaration() throws InputException {
-            int seats = (int) first.countOf("seats_contested", ballotFigures.get("seats_contested"));
-            if (seats < 1) {
-                throw first.error("seats_contested", "at least 1 seat", String.valueOf(seats));
+            long seatsGiven = first.countOf("seats_contested", ballotFigures.get("seats_contested"));
+            if (seatsGiven < 1 || seatsGiven > 1000) {
+                throw first.error("seats_contested", "from 1 to 1000 seats", String.valueOf(seatsGiven));
             }
+            int seats = (int) seatsGiven;
             BallotSpec spec = new BallotSpec(id, null, ballotFigures.get("organisation_name"), ballotFigures.get("post_label"),
                     ballotFigures.get("gss"), null, null, seats, null, truthy(ballotFigures.get("cancelled_poll")));
             Long issued = figure("turnout_reported");
@@ -149,6 +150,15 @@ public final class YnrCsvImporter {
             if (entries.stream().allMatch(e -> e.votes() != null) && spec.seats() == 1) {
                 valid = entries.stream().map(Declaration.Entry::votes).reduce(BigDecimal.ZERO, BigDecimal::add);
             }
+            if (entries.stream().allMatch(e -> e.votes() != null)) {
+                try {
+                    // Against the papers only (turnout_reported may or may not include the spoilt ones).
+                    org.tallyroom.io.Counts.againstPapers(entries.stream().mapToLong(e -> e.votes().longValue()).toArray(),
+                            seats, issued, null);
+                } catch (org.tallyroom.io.Counts.Invalid e) {
+                    throw first.error("turnout_reported", e.expected(), e.found());
+                }
+            }
             Turnout turnout = new Turnout(electorate, issued, valid, rejected, Map.of());
             return new Declaration(spec, entries, ResultStatus.DECLARED, turnout, 0, null, null, null);
         }
@@ -157,6 +167,15 @@ public final class YnrCsvImporter {
             String v = ballotFigures.get(name);
             return v == null ? null : first.countOf(name, v);
         }
+    }
+
+    /** A list position or rank: a whole number that fits an int (a count's rules, then at most 1,000,000). */
+    private static int small(Row r, String column) throws InputException {
+        long v = r.count(column);
+        if (v > 1_000_000) {
+            throw r.error(column, "a " + column + " of at most 1000000", String.valueOf(v));
+        }
+        return (int) v;
     }
 
     private static Party party(Row r) throws InputException {

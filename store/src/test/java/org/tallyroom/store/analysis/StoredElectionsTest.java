@@ -135,9 +135,9 @@ class StoredElectionsTest {
                     Party.named("Labour Party")));
             OrganisationId x = OrganisationId.parse("local.x");
             store.importSource(Source.of("e", new byte[] {1}), "test", "test", in -> {
-                Events.add(in, new EventRecord(LocalDate.of(2023, 3, 1), x, EventType.DEFECTION, "hill", "ann able",
+                Events.record(store, in, new EventRecord(LocalDate.of(2023, 3, 1), x, EventType.DEFECTION, "hill", "ann able",
                         "Con", "Reform UK", null));
-                Events.add(in, new EventRecord(LocalDate.of(2023, 1, 1), x, EventType.WHIP_SUSPENDED, "hill", "Bob Baker",
+                Events.record(store, in, new EventRecord(LocalDate.of(2023, 1, 1), x, EventType.WHIP_SUSPENDED, "hill", "Bob Baker",
                         null, null, "pending"));
             });
             List<Events.StoredEvent> events = Events.list(store, x);

@@ -88,4 +88,17 @@ class YnrCsvImporterTest {
         assertThatThrownBy(() -> YnrCsvImporter.read(p)).isInstanceOf(InputException.class)
                 .hasMessageContaining(p + ":1:0: expected a header with the YNR column election_id");
     }
+
+    @Test
+    void votesBeyondThePapers_orOverflowingNumbers_areRefused() throws IOException {
+        Path few = file(sample().replace(",4100,12,9000", ",1000,12,9000"));
+        assertThatThrownBy(() -> YnrCsvImporter.read(few)).isInstanceOf(InputException.class)
+                .hasMessageContaining("expected at most 1000 votes for candidate 1");
+        Path seats = file(sample().replace(",False,2,E05013651", ",False,4294967297,E05013651"));
+        assertThatThrownBy(() -> YnrCsvImporter.read(seats)).isInstanceOf(InputException.class)
+                .hasMessageContaining("expected from 1 to 1000 seats");
+        Path grouped = file(sample().replace(",1200,True,", ",\"1,2\",True,"));
+        assertThatThrownBy(() -> YnrCsvImporter.read(grouped)).isInstanceOf(InputException.class)
+                .hasMessageContaining(":2:15: expected votes_cast as a whole number with thousands separators in groups of three");
+    }
 }
