@@ -12,10 +12,10 @@ if [ -z "$DATA" ]; then
   DATA="$d/shared/data/uk"
 fi
 RUNS="${2:-3}"
-mvn -q -B -o -pl store -am test-compile
 CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
-(cd store && mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE")
+# One reactor build gives the classpath with the sibling modules' classes (nothing is installed in ~/.m2).
+mvn -q -B -o -pl store -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
 CP="store/target/test-classes:store/target/classes:io/target/classes:count/target/classes:count/target/test-classes:$(cat "$CP_FILE")"
 JAVA=java
 for j in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java; do

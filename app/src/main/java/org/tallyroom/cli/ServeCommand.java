@@ -58,6 +58,7 @@ final class ServeCommand implements Callable<Integer> {
             store.close();
             return Main.BAD_INPUT;
         }
+        server.warm();
         out.println("Tallyroom results service on http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/");
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);

@@ -150,7 +150,7 @@ final class AnalysisFixtures {
         long[][] votes = {{500, 300, 200}, {300, 450, 50}, {200, 200, 100}};
         String[][] wards = {{"E05000001", "Alpha", "ward"}, {"E05000002", "Beta", "ward"}, {null, "Gamma Postal", "postal"}};
         try (Store store = Store.open(url)) {
-            store.jdbi().useHandle(h -> {
+            org.tallyroom.store.Sql.of(store).useHandle(h -> {
                 boolean exists;
                 try (var rs = h.getConnection().getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
                     exists = false;

@@ -175,7 +175,7 @@ public final class Events {
 
     /** An organisation's events in the order they happened: by date, then as entered. */
     public static List<StoredEvent> list(Store store, OrganisationId organisation) {
-        return store.jdbi().withHandle(h -> h.createQuery("""
+        return Sql.of(store).withHandle(h -> h.createQuery("""
                 SELECT ev.id, ev.event_date, ev.event_type, d.slug, d.name, d.gss, d.boundary_version, o.slug,
                        COALESCE(c.ballot_paper_name, p.name),
                        pf.ec_id, pf.abbreviation, pf.name, pt.ec_id, pt.abbreviation, pt.name, ev.note

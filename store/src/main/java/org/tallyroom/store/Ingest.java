@@ -42,6 +42,10 @@ public final class Ingest {
     private final Map<String, Long> elections = new HashMap<>();
     private final Map<String, Long> ballots = new HashMap<>();
     private final Set<Long> touched = new HashSet<>();
+    /** Ballots whose ballot, candidates or result this import changed: the read model's work. */
+    private final Set<Long> changed = new HashSet<>();
+    /** Elections this import created or renamed. */
+    private final Set<Long> electionsChanged = new HashSet<>();
     private final Set<Long> abbreviated = new HashSet<>();
     private final Set<Long> divisionsLoaded = new HashSet<>();
     private final Map<String, DivisionRow> divisionRows = new HashMap<>();
@@ -243,10 +247,12 @@ public final class Ingest {
                     .bind("t", id.type().id()).bind("st", id.subtype()).bind("o", organisationId).bind("p", parent)
                     .bind("d", id.date()).bind("n", name != null ? name : Names.electionName(id, orgName))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            electionsChanged.add(rowId);
         } else {
             rowId = ((Number) row.get().get("id")).longValue();
             if (name != null && !name.equals(row.get().get("name"))) {
                 h.createUpdate("UPDATE elections SET name = :n WHERE id = :id").bind("n", name).bind("id", rowId).execute();
+                electionsChanged.add(rowId);
             }
         }
         elections.put(key, rowId);
@@ -293,6 +299,7 @@ public final class Ingest {
             if (old == null) {
                 inserts.bind("b", ballotRow).bind("p", person).bind("party", party).bind("n", e.ballotPaperName())
                         .bind("lp", e.listPosition()).bind("pos", position).add();
+                changed.add(ballotRow);
             } else {
                 Long oldParty = old.get("party_id") == null ? null : ((Number) old.get("party_id")).longValue();
                 Integer oldList = old.get("list_position") == null ? null : ((Number) old.get("list_position")).intValue();
@@ -302,6 +309,7 @@ public final class Ingest {
                                     + "position = :pos WHERE id = :id")
                             .bind("party", party).bind("n", e.ballotPaperName()).bind("lp", e.listPosition())
                             .bind("pos", position).bind("id", ((Number) old.get("id")).longValue()).execute();
+                    changed.add(ballotRow);
                 }
             }
         }
@@ -368,6 +376,9 @@ public final class Ingest {
         for (int i = 0; i < ds.size(); i++) {
             if (ds.get(i).hasResult()) {
                 ResultRecorder.Done r = done.get(next++);
+                if (r.recorded() == ResultRecorder.Recorded.NEW_VERSION) {
+                    changed.add(ballotRows.get(i));
+                }
                 out.add(new Declared(ballotRows.get(i), candidacyRows.get(i), r.recorded(), r.resultId()));
             } else {
                 out.add(new Declared(ballotRows.get(i), candidacyRows.get(i), ResultRecorder.Recorded.NO_RESULT, null));
@@ -389,6 +400,7 @@ public final class Ingest {
                 + "poll_date, name, seats_contested, voting_system, by_election, cancelled) "
                 + "VALUES (:b, :e, :o, :d, :date, :n, :seats, :vs, :by, :c)");
         List<Integer> inserted = new ArrayList<>();
+        long[] electionRows = new long[specs.size()];
         for (int i = 0; i < specs.size(); i++) {
             BallotSpec spec = specs.get(i);
             ElectionId id = spec.id();
@@ -397,6 +409,7 @@ public final class Ingest {
             Long division = id.division() == null ? null
                     : division(org, id.division(), spec.divisionName(), spec.gss(), spec.boundaryVersion());
             long election = election(id.parent().orElseThrow(), null);
+            electionRows[i] = election;
             String name = spec.name() != null ? spec.name()
                     : spec.divisionName() != null ? spec.divisionName()
                     : id.division() != null ? Names.fromSlug(id.division())
@@ -423,12 +436,19 @@ public final class Ingest {
                                 + "voting_system = :vs, cancelled = :c WHERE id = :id")
                         .bind("n", newName).bind("d", division).bind("seats", spec.seats()).bind("vs", newSystem)
                         .bind("c", spec.cancelled()).bind("id", rowId).execute();
+                changed.add(rowId);
             }
             rows[i] = rowId;
         }
         List<Long> ids = Batches.insertReturningIds(inserts, inserted.size());
+        PreparedBatch views = h.prepareBatch("INSERT INTO read_ballots (ballot_id, election_id) VALUES (:b, :e)");
         for (int k = 0; k < inserted.size(); k++) {
             rows[inserted.get(k)] = ids.get(k);
+            views.bind("b", ids.get(k)).bind("e", electionRows[inserted.get(k)]).add();
+            changed.add(ids.get(k));
+        }
+        if (views.size() > 0) {
+            views.execute();
         }
         for (int i = 0; i < specs.size(); i++) {
             ballots.put(specs.get(i).id().toString(), rows[i]);
@@ -480,6 +500,7 @@ public final class Ingest {
                 if (row == null) {
                     inserts.bind("b", ballotRow).bind("p", person).bind("party", party).bind("n", e.ballotPaperName())
                             .bind("lp", e.listPosition()).bind("pos", position).add();
+                    changed.add(ballotRow);
                     insertedAt.add(new int[] {i, j});
                     continue;
                 }
@@ -492,6 +513,7 @@ public final class Ingest {
                                     + "position = :pos WHERE id = :id")
                             .bind("party", party).bind("n", e.ballotPaperName()).bind("lp", e.listPosition())
                             .bind("pos", position).bind("id", id).execute();
+                    changed.add(ballotRow);
                 }
                 ids[j] = id;
             }
@@ -553,6 +575,36 @@ public final class Ingest {
         }
     }
 
+    /**
+     * Records an event as a source gives it, naming no member (a generated demo's events): its
+     * organisation, the division of {@code ballotId} (or none), the parties by key (or none) and a note.
+     * Events naming a member go through {@link Events#add}, which checks them.
+     */
+    public long eventAsGiven(EventType type, java.time.LocalDate date, String organisationSlug, String ballotId,
+                             boolean linkBallot, String partyFromKey, String partyToKey, String note) {
+        long org = h.createQuery("SELECT id FROM organisations WHERE slug = :s").bind("s", organisationSlug)
+                .mapTo(Long.class).findOne().orElseThrow(() -> new IllegalArgumentException("no organisation '"
+                        + organisationSlug + "' in the store"));
+        Map<String, Object> ballot = ballotId == null ? null : h.createQuery(
+                "SELECT id, division_id FROM ballots WHERE ballot_id = :b").bind("b", ballotId).mapToMap().findOne()
+                .orElseThrow(() -> new IllegalArgumentException("no ballot '" + ballotId + "' in the store"));
+        Long from = partyFromKey == null ? null : h.createQuery("SELECT id FROM parties WHERE party_key = :k")
+                .bind("k", partyFromKey).mapTo(Long.class).one();
+        Long to = partyToKey == null ? null : h.createQuery("SELECT id FROM parties WHERE party_key = :k")
+                .bind("k", partyToKey).mapTo(Long.class).one();
+        return h.createUpdate("INSERT INTO events (event_type, event_date, organisation_id, division_id, ballot_id, "
+                        + "party_from_id, party_to_id, note, provenance_id) VALUES (:t, :d, :o, :div, :b, :f, :to, :n, :p)")
+                .bind("t", type.id()).bind("d", date).bind("o", org)
+                .bind("div", ballot == null ? null : longOrNull(ballot.get("division_id")))
+                .bind("b", ballot == null || !linkBallot ? null : longOrNull(ballot.get("id")))
+                .bind("f", from).bind("to", to).bind("n", note).bind("p", provenanceId)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    private static Long longOrNull(Object o) {
+        return o == null ? null : ((Number) o).longValue();
+    }
+
     /** Adds a sentence the person importing should see (what the source lacks, what was derived). */
     public void note(String text) {
         notes.add(text);
@@ -560,12 +612,28 @@ public final class Ingest {
 
     /** The notes added so far. */
     public List<String> notes() {
-        return List.copyOf(notes);
+        List<String> out = new ArrayList<>(notes);
+        int kept = results.keptFigures();
+        if (kept > 0) {
+            out.add(kept + (kept == 1 ? " result" : " results") + ": figures this source does not give (such as the "
+                    + "electorate) were kept from the stored version");
+        }
+        return List.copyOf(out);
     }
 
     /** The transaction's handle, for the store's other writers ({@link Events}). */
     Handle handle() {
         return h;
+    }
+
+    /** Ballots whose ballot, candidates or result this import changed. */
+    Set<Long> changedBallots() {
+        return changed;
+    }
+
+    /** Elections this import created or renamed. */
+    Set<Long> changedElections() {
+        return electionsChanged;
     }
 
     /** Ballots this import has touched. */

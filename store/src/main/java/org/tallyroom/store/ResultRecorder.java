@@ -39,6 +39,7 @@ public final class ResultRecorder {
     private final OffsetDateTime now;
     private int newVersions;
     private int unchanged;
+    private int keptFigures;
 
     ResultRecorder(Handle h, long provenanceId, String recordedBy, OffsetDateTime now) {
         this.h = h;
@@ -82,8 +83,17 @@ public final class ResultRecorder {
             ResultStatus status = d.status();
             String reason = d.reason();
             int version = 1;
+            Turnout turnout = d.turnout();
             if (cur != null) {
-                boolean same = fingerprint(figures, d.turnout()).equals(cur.fingerprint());
+                // A source that does not give a figure keeps the stored one: a narrower re-import (say,
+                // without the by-constituency file) never drops the electorate it did not bring.
+                Kept kept = keep(figures, turnout, cur);
+                figures = kept.figures();
+                turnout = kept.turnout();
+                if (kept.any()) {
+                    keptFigures++;
+                }
+                boolean same = fingerprint(figures, turnout).equals(cur.fingerprint());
                 if (same && !(cur.status() == ResultStatus.PROVISIONAL && status != ResultStatus.PROVISIONAL)) {
                     unchanged++;
                     out.add(new Done(Recorded.UNCHANGED, null));
@@ -92,7 +102,7 @@ public final class ResultRecorder {
                 if (!same && cur.status() != ResultStatus.PROVISIONAL && status != ResultStatus.PROVISIONAL) {
                     status = ResultStatus.CORRECTED;
                     if (reason == null || reason.isBlank()) {
-                        reason = "figures differ from version " + cur.version();
+                        reason = "figures differ from version " + cur.version() + ": " + differences(figures, turnout, cur);
                     }
                 }
                 version = cur.version() + 1;
@@ -100,7 +110,7 @@ public final class ResultRecorder {
             if (status == ResultStatus.CORRECTED && (reason == null || reason.isBlank())) {
                 throw new IllegalArgumentException("a correction needs a reason");
             }
-            inserts.add(new Insert(p, version, status, reason, figures));
+            inserts.add(new Insert(p, version, status, reason, figures, turnout));
             out.add(null);
         }
         if (!inserts.isEmpty()) {
@@ -110,7 +120,7 @@ public final class ResultRecorder {
                     + ":rep, :note)");
             for (Insert i : inserts) {
                 Declaration d = i.pending().declaration();
-                Turnout t = d.turnout();
+                Turnout t = i.turnout();
                 batch.bind("b", i.pending().ballotRow()).bind("v", i.version()).bind("s", i.status().id())
                         .bind("by", recordedBy).bind("at", now).bind("reason", i.reason()).bind("prov", provenanceId)
                         .bind("dp", d.decimals()).bind("el", t.electorate()).bind("issued", t.ballotPapersIssued())
@@ -132,13 +142,30 @@ public final class ResultRecorder {
                     cand.bind("r", resultId).bind("c", f.candidacy).bind("v", f.votes).bind("e", f.elected)
                             .bind("rank", f.rank).bind("note", f.note).add();
                 }
-                i.pending().declaration().turnout().rejectedByReason().forEach((reason, n) ->
+                i.turnout().rejectedByReason().forEach((reason, n) ->
                         rej.bind("r", resultId).bind("reason", reason.id()).bind("n", n).add());
                 out.set(k, new Done(Recorded.NEW_VERSION, resultId));
                 newVersions++;
             }
             if (cand.size() > 0) {
                 cand.execute();
+            }
+            // The read model's pointers: the new version is current; declared or corrected, also published.
+            PreparedBatch pointer = h.prepareBatch("UPDATE read_ballots SET current_result_id = :r, current_version = :v, "
+                    + "current_status = :s WHERE ballot_id = :b");
+            PreparedBatch published = h.prepareBatch("UPDATE read_ballots SET current_result_id = :r, current_version = :v, "
+                    + "current_status = :s, published_result_id = :r, published_version = :v WHERE ballot_id = :b");
+            next = 0;
+            for (Insert i : inserts) {
+                long resultId = ids.get(next++);
+                (i.status() == ResultStatus.PROVISIONAL ? pointer : published).bind("r", resultId).bind("v", i.version())
+                        .bind("s", i.status().id()).bind("b", i.pending().ballotRow()).add();
+            }
+            if (pointer.size() > 0) {
+                pointer.execute();
+            }
+            if (published.size() > 0) {
+                published.execute();
             }
             if (rej.size() > 0) {
                 rej.execute();
@@ -147,10 +174,80 @@ public final class ResultRecorder {
         return out;
     }
 
-    private record Insert(Pending pending, int version, ResultStatus status, String reason, List<Figures> figures) {
+    private record Insert(Pending pending, int version, ResultStatus status, String reason, List<Figures> figures,
+                          Turnout turnout) {
     }
 
-    private record Current(long id, int version, ResultStatus status, String fingerprint) {
+    private record Current(long id, int version, ResultStatus status, String fingerprint, Turnout turnout,
+                           Map<Long, Figures> figures) {
+    }
+
+    private record Kept(List<Figures> figures, Turnout turnout, boolean any) {
+    }
+
+    /** The new figures, with each figure the source leaves out (null) taken from the current version. */
+    private static Kept keep(List<Figures> figures, Turnout t, Current cur) {
+        boolean any = false;
+        List<Figures> out = new ArrayList<>(figures.size());
+        for (Figures f : figures) {
+            Figures old = cur.figures().get(f.candidacy);
+            if (f.votes == null && old != null && old.votes != null) {
+                out.add(new Figures(f.candidacy, old.votes, old.elected, old.rank, f.note != null ? f.note : old.note));
+                any = true;
+            } else {
+                out.add(f);
+            }
+        }
+        Turnout c = cur.turnout();
+        any |= t.electorate() == null && c.electorate() != null || t.ballotPapersIssued() == null && c.ballotPapersIssued() != null
+                || t.valid() == null && c.valid() != null || t.rejected() == null && c.rejected() != null;
+        Long rejected = t.rejected() != null ? t.rejected() : c.rejected();
+        Map<RejectionReason, Long> byReason = t.rejectedByReason();
+        if (byReason.isEmpty() && !c.rejectedByReason().isEmpty() && (rejected == null
+                || c.rejectedByReason().values().stream().mapToLong(Long::longValue).sum() <= rejected)) {
+            byReason = c.rejectedByReason();
+            any = true;
+        }
+        Turnout merged = new Turnout(t.electorate() != null ? t.electorate() : c.electorate(),
+                t.ballotPapersIssued() != null ? t.ballotPapersIssued() : c.ballotPapersIssued(),
+                t.valid() != null ? t.valid() : c.valid(), rejected, byReason);
+        return new Kept(out, merged, any);
+    }
+
+    /** What differs between new figures and the current version, for the reason of a correction. */
+    private static String differences(List<Figures> figures, Turnout t, Current cur) {
+        List<String> out = new ArrayList<>();
+        int votes = 0;
+        boolean elected = false;
+        for (Figures f : figures) {
+            Figures old = cur.figures().get(f.candidacy);
+            if (old == null || !number(old.votes).equals(number(f.votes))) {
+                votes++;
+            }
+            if (old == null || old.elected != f.elected) {
+                elected = true;
+            }
+        }
+        if (votes > 0) {
+            out.add("votes of " + votes + (votes == 1 ? " candidate" : " candidates"));
+        }
+        if (elected) {
+            out.add("who is elected");
+        }
+        Turnout c = cur.turnout();
+        if (!Objects.equals(c.electorate(), t.electorate())) {
+            out.add("electorate");
+        }
+        if (!Objects.equals(c.ballotPapersIssued(), t.ballotPapersIssued())) {
+            out.add("ballot papers issued");
+        }
+        if (!number(c.valid()).equals(number(t.valid()))) {
+            out.add("valid votes");
+        }
+        if (!Objects.equals(c.rejected(), t.rejected()) || !c.rejectedByReason().equals(t.rejectedByReason())) {
+            out.add("rejected papers");
+        }
+        return out.isEmpty() ? "ranks or notes" : String.join(", ", out);
     }
 
     /** The current version of each ballot that has one, with its fingerprint; read in chunks. */
@@ -158,8 +255,9 @@ public final class ResultRecorder {
         Map<Long, Current> out = new java.util.HashMap<>();
         for (List<Long> chunk : Batches.chunks(ballotRows)) {
             Map<Long, Map<String, Object>> latest = new java.util.HashMap<>();
-            h.createQuery("SELECT id, ballot_id, version, status, electorate, ballot_papers_issued, valid_votes, rejected "
-                            + "FROM results WHERE ballot_id IN (<b>)").bindList("b", chunk).mapToMap()
+            h.createQuery("SELECT r.id, r.ballot_id, r.version, r.status, r.electorate, r.ballot_papers_issued, r.valid_votes, "
+                            + "r.rejected FROM read_ballots rb JOIN results r ON r.id = rb.current_result_id "
+                            + "WHERE rb.ballot_id IN (<b>)").bindList("b", chunk).mapToMap()
                     .forEach(r -> latest.merge(((Number) r.get("ballot_id")).longValue(), r,
                             (a, b) -> ((Number) a.get("version")).intValue() >= ((Number) b.get("version")).intValue() ? a : b));
             if (latest.isEmpty()) {
@@ -182,8 +280,11 @@ public final class ResultRecorder {
                 long id = ((Number) r.get("id")).longValue();
                 Turnout t = new Turnout(longOrNull(r.get("electorate")), longOrNull(r.get("ballot_papers_issued")),
                         (BigDecimal) r.get("valid_votes"), longOrNull(r.get("rejected")), reasons.getOrDefault(id, Map.of()));
+                Map<Long, Figures> byCandidacy = new java.util.HashMap<>();
+                figures.getOrDefault(id, List.of()).forEach(f -> byCandidacy.put(f.candidacy, f));
                 out.put(ballot, new Current(id, ((Number) r.get("version")).intValue(),
-                        ResultStatus.parse((String) r.get("status")), fingerprint(figures.getOrDefault(id, List.of()), t)));
+                        ResultStatus.parse((String) r.get("status")), fingerprint(figures.getOrDefault(id, List.of()), t),
+                        t, byCandidacy));
             });
         }
         return out;
@@ -195,6 +296,11 @@ public final class ResultRecorder {
 
     int unchanged() {
         return unchanged;
+    }
+
+    /** Results whose stored figures were kept where the source gives none. */
+    int keptFigures() {
+        return keptFigures;
     }
 
     private record Figures(long candidacy, BigDecimal votes, boolean elected, Integer rank, String note) {

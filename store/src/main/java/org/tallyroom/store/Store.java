@@ -26,6 +26,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.tallyroom.count.RejectionReason;
+import org.tallyroom.store.read.ReadModelWriter;
 
 /**
  * The results store: one H2 or PostgreSQL database, its schema kept by Flyway (db/migration; the same
@@ -79,6 +80,7 @@ public final class Store implements AutoCloseable {
             store.close();
             throw new StoreException("cannot migrate the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
         }
+        store.jdbi.useTransaction(h -> ReadModelWriter.buildIfNeeded(store, h, store.utcNow()));
         return store;
     }
 
@@ -114,9 +116,13 @@ public final class Store implements AutoCloseable {
         return url;
     }
 
-    /** The JDBI instance, for queries this class does not offer (analysis, tests). */
-    public Jdbi jdbi() {
+    /** The JDBI instance, for the store's own packages ({@link Sql}); nothing outside the store runs SQL. */
+    Jdbi jdbi() {
         return jdbi;
+    }
+
+    private OffsetDateTime utcNow() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** Work done inside one import's transaction. */
@@ -167,6 +173,7 @@ public final class Store implements AutoCloseable {
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             Ingest ingest = new Ingest(h, provenance, by, now);
             work.run(ingest);
+            ReadModelWriter.afterWrite(this, h, ingest.changedBallots(), ingest.changedElections(), now);
             ImportOutcome outcome = new ImportOutcome(false, provenance, ingest.ballotsTouched(),
                     ingest.results().newVersions(), ingest.results().unchanged(), ingest.notes());
             StringBuilder summary = new StringBuilder(outcome.describe(source.name()));

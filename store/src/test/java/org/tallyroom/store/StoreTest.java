@@ -54,7 +54,7 @@ class StoreTest {
     }
 
     private static long count(Store s, String table) {
-        return s.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+        return org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
     }
 
     @ParameterizedTest
@@ -65,7 +65,7 @@ class StoreTest {
                     "candidacies", "results", "candidate_results", "result_rejections", "events", "current_results")) {
                 assertThat(count(s, t)).as(t).isGreaterThanOrEqualTo(0);
             }
-            List<String> ecIds = s.jdbi().withHandle(h -> h.createQuery("SELECT ec_id FROM parties ORDER BY ec_id")
+            List<String> ecIds = org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery("SELECT ec_id FROM parties ORDER BY ec_id")
                     .mapTo(String.class).list());
             assertThat(ecIds).containsExactlyInAnyOrder("PP102", "PP52", "PP53", "PP63", "PP7931", "PP77", "PP85", "PP90");
         }
@@ -171,7 +171,7 @@ class StoreTest {
             assertThat(h.get(1).status()).isEqualTo(ResultStatus.CORRECTED);
             assertThat(h.get(1).reason()).isEqualTo("transposed figures at the count");
             assertThat(s.currentResult(WHETSTONE).orElseThrow().version()).isEqualTo(2);
-            long current = s.jdbi().withHandle(hd -> hd.createQuery("SELECT version FROM current_results").mapTo(Long.class).one());
+            long current = org.tallyroom.store.Sql.of(s).withHandle(hd -> hd.createQuery("SELECT version FROM current_results").mapTo(Long.class).one());
             assertThat(current).isEqualTo(2);
         }
     }
@@ -184,7 +184,47 @@ class StoreTest {
             load(s, "other source", whetstone(1200, 1501, 1100, ResultStatus.DECLARED, null));
             ResultVersion v2 = s.currentResult(WHETSTONE).orElseThrow();
             assertThat(v2.status()).isEqualTo(ResultStatus.CORRECTED);
-            assertThat(v2.reason()).isEqualTo("figures differ from version 1");
+            assertThat(v2.reason()).isEqualTo("figures differ from version 1: votes of 1 candidate, valid votes");
+        }
+    }
+
+    /** The same declaration as a source without the ballot paper account would give it. */
+    private static Declaration withoutTurnout(Declaration d) {
+        return new Declaration(d.ballot(), d.candidates(), d.status(), Turnout.UNKNOWN, d.decimals(), d.countMethod(),
+                d.countReport(), d.reason());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aNarrowerReimport_keepsTheFiguresItDoesNotBring_andIsNoNewVersion(TestDatabase db) {
+        try (Store s = open(db)) {
+            load(s, "with the account", whetstone(1200, 1500, 1100, ResultStatus.DECLARED, null));
+            ImportOutcome narrower = load(s, "without the account",
+                    withoutTurnout(whetstone(1200, 1500, 1100, ResultStatus.DECLARED, null)));
+            assertThat(narrower.newVersions()).isZero();
+            assertThat(narrower.unchanged()).isEqualTo(1);
+            assertThat(narrower.notes()).anyMatch(n -> n.contains("were kept from the stored version"));
+            ResultVersion v = s.currentResult(WHETSTONE).orElseThrow();
+            assertThat(v.version()).isEqualTo(1);
+            assertThat(v.turnout().electorate()).isEqualTo(9000L);
+            assertThat(v.turnout().rejectedByReason()).containsEntry(RejectionReason.TOO_MANY_VOTES, 7L);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aNarrowerReimportWithOtherVotes_isACorrectionSayingWhat_andKeepsTheElectorate(TestDatabase db) {
+        try (Store s = open(db)) {
+            load(s, "with the account", whetstone(1200, 1500, 1100, ResultStatus.DECLARED, null));
+            load(s, "without the account", withoutTurnout(whetstone(1200, 1500, 1101, ResultStatus.DECLARED, null)));
+            List<ResultVersion> h = s.history(WHETSTONE);
+            assertThat(h).extracting(ResultVersion::version).containsExactly(1, 2);
+            ResultVersion v2 = h.get(1);
+            assertThat(v2.status()).isEqualTo(ResultStatus.CORRECTED);
+            assertThat(v2.reason()).isEqualTo("figures differ from version 1: votes of 1 candidate");
+            assertThat(v2.turnout().electorate()).isEqualTo(9000L);
+            assertThat(v2.turnout().ballotPapersIssued()).isEqualTo(4100L);
+            assertThat(v2.candidates().get(2).votes()).isEqualByComparingTo("1101");
         }
     }
 

@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -15,7 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
+import org.tallyroom.store.Store;
+import org.tallyroom.store.team.TeamStore;
 
 /**
  * The count team's accounts (web_users), machine clients' bearer tokens (api_tokens), the audit log
@@ -31,10 +30,10 @@ public final class Accounts {
     /** Compared against when the user does not exist, so a wrong name takes as long as a wrong password. */
     private static final byte[] DUMMY_HASH = BCrypt.withDefaults().hash(BCRYPT_COST, "not a password".toCharArray());
 
-    private final Jdbi jdbi;
+    private final TeamStore team;
 
-    public Accounts(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public Accounts(Store store) {
+        this.team = new TeamStore(store);
     }
 
     /** Creates a user; 409 if the name is taken, 400 for a bad name or a short password. */
@@ -51,16 +50,9 @@ public final class Accounts {
         }
         String hash = BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray());
         String roleList = roles.stream().map(Role::id).sorted().collect(Collectors.joining(","));
-        return jdbi.inTransaction(h -> {
-            if (h.createQuery("SELECT COUNT(*) FROM web_users WHERE username = :u").bind("u", username)
-                    .mapTo(Integer.class).one() > 0) {
-                throw new HttpError(409, "a user named " + username + " already exists");
-            }
-            long id = h.createUpdate("INSERT INTO web_users (username, password_hash, roles, created_at) "
-                            + "VALUES (:u, :p, :r, :at)").bind("u", username).bind("p", hash).bind("r", roleList)
-                    .bind("at", now()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            return new User(id, username, roles);
-        });
+        long id = team.createAccount(username, hash, roleList)
+                .orElseThrow(() -> new HttpError(409, "a user named " + username + " already exists"));
+        return new User(id, username, roles);
     }
 
     /** The user if the password is right (bcrypt verify); empty otherwise. */
@@ -68,25 +60,21 @@ public final class Accounts {
         if (username == null || password == null) {
             return Optional.empty();
         }
-        Optional<Map<String, Object>> row = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id, username, password_hash, roles, disabled FROM web_users WHERE username = :u")
-                .bind("u", username).mapToMap().findOne());
+        Optional<TeamStore.Account> row = team.account(username);
         if (row.isEmpty()) {
             BCrypt.verifyer().verify(password.toCharArray(), DUMMY_HASH);
             return Optional.empty();
         }
-        Map<String, Object> r = row.get();
-        boolean ok = BCrypt.verifyer().verify(password.toCharArray(),
-                ((String) r.get("password_hash")).getBytes(StandardCharsets.UTF_8)).verified;
-        if (!ok || Boolean.TRUE.equals(r.get("disabled"))) {
+        TeamStore.Account r = row.get();
+        boolean ok = BCrypt.verifyer().verify(password.toCharArray(), r.passwordHash().getBytes(StandardCharsets.UTF_8)).verified;
+        if (!ok || r.disabled()) {
             return Optional.empty();
         }
         return Optional.of(user(r));
     }
 
     public List<User> users() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, username, roles FROM web_users ORDER BY username")
-                .mapToMap().map(Accounts::user).list());
+        return team.accounts().stream().map(Accounts::user).toList();
     }
 
     /** Issues a token for a user; returns the token (shown once). */
@@ -94,13 +82,9 @@ public final class Accounts {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = "trt_" + HexFormat.of().formatHex(raw);
-        jdbi.useHandle(h -> {
-            Long userId = h.createQuery("SELECT id FROM web_users WHERE username = :u").bind("u", username)
-                    .mapTo(Long.class).findOne().orElseThrow(() -> HttpError.notFound("user " + username));
-            h.createUpdate("INSERT INTO api_tokens (token_hash, user_id, label, created_at) VALUES (:t, :u, :l, :at)")
-                    .bind("t", sha256(token)).bind("u", userId).bind("l", label == null || label.isBlank() ? "token" : label)
-                    .bind("at", now()).execute();
-        });
+        if (!team.addToken(username, sha256(token), label == null || label.isBlank() ? "token" : label)) {
+            throw HttpError.notFound("user " + username);
+        }
         return token;
     }
 
@@ -109,22 +93,17 @@ public final class Accounts {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT u.id, u.username, u.roles FROM api_tokens t "
-                        + "JOIN web_users u ON t.user_id = u.id WHERE t.token_hash = :t AND NOT t.revoked AND NOT u.disabled")
-                .bind("t", sha256(token.strip())).mapToMap().map(Accounts::user).findOne());
+        return team.byToken(sha256(token.strip())).map(Accounts::user);
     }
 
     /** Appends to the audit log. */
     public void audit(String username, String action, String target, String detail, String ip) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO audit_log (at, username, action, target, detail, ip) "
-                        + "VALUES (:at, :u, :a, :t, :d, :ip)").bind("at", now()).bind("u", username).bind("a", action)
-                .bind("t", target).bind("d", detail == null ? null : truncate(detail, 4000)).bind("ip", ip).execute());
+        team.audit(username, action, target, detail == null ? null : truncate(detail, 4000), ip);
     }
 
     /** The latest entries of the audit log, newest first. */
     public List<Map<String, Object>> auditLog(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, at, username, action, target, detail, ip FROM audit_log "
-                + "ORDER BY id DESC").setMaxRows(limit).mapToMap().list());
+        return team.auditLog(limit);
     }
 
     /** A stored response to an idempotent POST. */
@@ -132,19 +111,14 @@ public final class Accounts {
     }
 
     public Optional<StoredResponse> idempotent(String username, String key) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT request_hash, status, content_type, body FROM idempotency_keys "
-                        + "WHERE username = :u AND idem_key = :k").bind("u", username).bind("k", key)
-                .map((rs, ctx) -> new StoredResponse(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
-                .findOne());
+        return team.idempotent(username, key).map(r -> new StoredResponse(r.requestHash(), r.status(), r.contentType(),
+                r.body()));
     }
 
     /** Keeps the first response for a key; a concurrent duplicate loses the race quietly. */
     public void remember(String username, String key, StoredResponse r) {
         try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO idempotency_keys (username, idem_key, request_hash, status, "
-                            + "content_type, body, created_at) VALUES (:u, :k, :h, :s, :c, :b, :at)")
-                    .bind("u", username).bind("k", key).bind("h", r.requestHash()).bind("s", r.status())
-                    .bind("c", r.contentType()).bind("b", r.body()).bind("at", now()).execute());
+            team.remember(username, key, new TeamStore.StoredResponse(r.requestHash(), r.status(), r.contentType(), r.body()));
         } catch (RuntimeException e) {
             // the key was stored by a concurrent request; the first one stands
         }
@@ -168,14 +142,10 @@ public final class Accounts {
         return sb.toString();
     }
 
-    private static User user(Map<String, Object> r) {
+    private static User user(TeamStore.Account r) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(((String) r.get("roles")).split(",")).filter(s -> !s.isBlank()).map(Role::parse).forEach(roles::add);
-        return new User(((Number) r.get("id")).longValue(), (String) r.get("username"), roles);
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        Arrays.stream(r.roles().split(",")).filter(s -> !s.isBlank()).map(Role::parse).forEach(roles::add);
+        return new User(r.id(), r.username(), roles);
     }
 
     private static String truncate(String s, int n) {

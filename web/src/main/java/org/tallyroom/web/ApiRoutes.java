@@ -1,5 +1,6 @@
 package org.tallyroom.web;
 
+import org.tallyroom.store.read.Views;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -32,13 +33,9 @@ final class ApiRoutes {
         r.get("/api/elections", ctx -> responses.json(ctx, ctx.path(), model::elections));
         r.get("/api/elections/{id}", ctx -> {
             String id = ctx.pathParam("id");
-            responses.json(ctx, ctx.path(), () -> {
-                Object view = model.kind(id).equals("national") ? model.national(id).orElse(null) : model.council(id).orElse(null);
-                if (view == null) {
-                    throw HttpError.notFound("election " + id);
-                }
-                return view;
-            });
+            // The summary as the store keeps it: its JSON goes out as it is.
+            Responses.respond(ctx, responses.cached("json " + ctx.path(), "application/json",
+                    () -> model.summaryJson(id).orElseThrow(() -> HttpError.notFound("election " + id))));
         });
         r.get("/api/elections/{id}/marginals", ctx -> {
             String id = ctx.pathParam("id");
@@ -83,19 +80,34 @@ final class ApiRoutes {
         });
     }
 
-    /** A ballot's result with the ETag that If-Match must carry to change it. */
+    /**
+     * A ballot's result with the ETag that If-Match must carry to change it. The public's is rendered
+     * once per change of the store; the count team's (provisional figures too) on every request.
+     */
     private void currentResult(Context ctx) {
         String id = ctx.pathParam("id");
-        ReadModel.Loaded l = model.load(id).orElseThrow(() -> HttpError.notFound("ballot " + id));
         boolean team = access.user(ctx).map(u -> u.may(Role.RESULTS_ENTRY)).orElse(false);
-        org.tallyroom.store.ResultVersion r = team ? l.current() : l.published();
+        if (!team) {
+            Responses.respond(ctx, responses.cachedTagged("result " + id, "application/json", () -> {
+                ReadModel.Loaded l = model.load(id).orElseThrow(() -> HttpError.notFound("ballot " + id));
+                org.tallyroom.store.ResultVersion r = l.published();
+                if (r == null) {
+                    throw new HttpError(404, id + " has no declared result yet");
+                }
+                return new Responses.Rendered(Responses.write(model.contest(id, false).orElseThrow()), ReadModel.etag(r),
+                        true);
+            }));
+            return;
+        }
+        ReadModel.Loaded l = model.load(id).orElseThrow(() -> HttpError.notFound("ballot " + id));
+        org.tallyroom.store.ResultVersion r = l.current();
         if (r == null) {
             throw new HttpError(404, id + " has no " + (team ? "" : "declared ") + "result yet");
         }
         Views.Contest view = model.contest(id, team).orElseThrow();
         String etag = ReadModel.etag(r);
         ctx.header("ETag", etag);
-        ctx.header("Cache-Control", "no-cache");
+        ctx.header("Cache-Control", "private, no-cache");
         String inm = ctx.header("If-None-Match");
         if (etag.equals(inm == null ? null : inm.strip())) {
             ctx.status(304);

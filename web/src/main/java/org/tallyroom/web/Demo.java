@@ -17,6 +17,7 @@ import org.tallyroom.count.RejectionReason;
 import org.tallyroom.store.BallotSpec;
 import org.tallyroom.store.BallotView;
 import org.tallyroom.store.Declaration;
+import org.tallyroom.store.EventType;
 import org.tallyroom.store.Party;
 import org.tallyroom.store.Person;
 import org.tallyroom.store.ResultStatus;
@@ -275,22 +276,15 @@ public final class Demo {
                 by.papers(), by.rejected(), null), ResultStatus.DECLARED, null);
         store.importSource(Source.of("demo: by-election result", ("byr-" + seed).getBytes(StandardCharsets.UTF_8)), "demo",
                 "demo", ingest -> ingest.declare(byResult));
-        store.jdbi().useHandle(h -> {
-            Long org = h.createQuery("SELECT id FROM organisations WHERE slug = 'fairhaven'").mapTo(Long.class).one();
-            Long ballot = h.createQuery("SELECT id FROM ballots WHERE ballot_id = :b").bind("b", byId).mapTo(Long.class).one();
-            Long division = h.createQuery("SELECT division_id FROM ballots WHERE ballot_id = :b").bind("b", byId).mapTo(Long.class).one();
-            h.createUpdate("INSERT INTO events (event_type, event_date, organisation_id, division_id, ballot_id, note) "
-                    + "VALUES ('by-election', :d, :o, :div, :b, 'by-election after a resignation')")
-                    .bind("d", LocalDate.of(2020, 10, 1)).bind("o", org).bind("div", division).bind("b", ballot).execute();
-            h.createUpdate("INSERT INTO events (event_type, event_date, organisation_id, division_id, note) "
-                    + "VALUES ('resignation', :d, :o, :div, 'councillor resigned (generated demo event)')")
-                    .bind("d", LocalDate.of(2020, 7, 14)).bind("o", org).bind("div", division).execute();
-            Long lab = h.createQuery("SELECT id FROM parties WHERE party_key = 'PP53'").mapTo(Long.class).one();
-            Long ind = h.createQuery("SELECT id FROM parties WHERE party_key = 'PP90'").mapTo(Long.class).one();
-            h.createUpdate("INSERT INTO events (event_type, event_date, organisation_id, party_from_id, party_to_id, note) "
-                    + "VALUES ('defection', :d, :o, :f, :t, 'a councillor crossed the floor (generated demo event)')")
-                    .bind("d", LocalDate.of(2021, 3, 2)).bind("o", org).bind("f", lab).bind("t", ind).execute();
-        });
+        store.importSource(Source.of("demo: Fairhaven events", ("events-" + seed).getBytes(StandardCharsets.UTF_8)), "demo",
+                "demo", ingest -> {
+                    ingest.eventAsGiven(EventType.BY_ELECTION, LocalDate.of(2020, 10, 1), "fairhaven", byId, true, null, null,
+                            "by-election after a resignation");
+                    ingest.eventAsGiven(EventType.RESIGNATION, LocalDate.of(2020, 7, 14), "fairhaven", byId, false, null, null,
+                            "councillor resigned (generated demo event)");
+                    ingest.eventAsGiven(EventType.DEFECTION, LocalDate.of(2021, 3, 2), "fairhaven", null, false, "PP53", "PP90",
+                            "a councillor crossed the floor (generated demo event)");
+                });
         store.importSource(Source.of("demo: Fairhaven 2022 candidates", ("fairhaven-2022-" + seed).getBytes(StandardCharsets.UTF_8)),
                 "demo", "demo", ingest -> {
                     ingest.election(ElectionId.parse(COUNCIL), "Fairhaven 2022");

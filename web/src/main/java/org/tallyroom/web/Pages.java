@@ -1,5 +1,6 @@
 package org.tallyroom.web;
 
+import org.tallyroom.store.read.Views;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.tallyroom.web;
 
+import org.tallyroom.store.read.Views;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -31,10 +32,10 @@ import org.tallyroom.analysis.projection.Projection;
 import org.tallyroom.analysis.projection.ShareChanges;
 import org.tallyroom.analysis.projection.SwingModel;
 import org.tallyroom.store.BallotView;
-import org.tallyroom.store.ElectionSummary;
 import org.tallyroom.store.ResultStatus;
 import org.tallyroom.store.ResultVersion;
 import org.tallyroom.store.Store;
+import org.tallyroom.store.read.ReadStore;
 import org.tallyroom.store.analysis.PartyKeys;
 import org.tallyroom.store.analysis.StoredContest;
 import org.tallyroom.store.analysis.StoredElection;
@@ -45,25 +46,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the store into the {@link Views} the pages and the API show. Public views show a result
- * once it is declared: provisional figures are for the count team only. Every figure comes from the
- * analysis library on the stored results (shares, majorities, swing, control, gains and losses,
- * marginals, projections); this class only gathers and labels them.
+ * What the pages and the API show, from the store's read model ({@link ReadStore}). Public views show
+ * a result once it is declared: provisional figures are for the count team only.
  *
- * <p>Stored results become analysis records through the store's adapter, {@link StoredElections}, as
- * for {@code tallyroom analyse}: the same party keys, division ids, valid papers and previous
- * contests and elections, so the pages and the command line agree on the same data. The public
- * pages read it {@link StoredElections#published published}, the count team's
- * {@link StoredElections#current current}.
+ * <p>An election's summary (seats and votes by party, changes, control, marginals, every seat) is
+ * built by the store when one of its results changes, in the same transaction, and read here as one
+ * stored row. A contest is one ballot: its view is built on reading, from the ballot's current and
+ * previous results, with the analysis library (shares, majority, swing) as {@code tallyroom analyse}
+ * does; the projection calculator works on the declared seats it is given.
  */
 public final class ReadModel {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Store store;
+    private final ReadStore read;
     private final StoredElections published;
     private final StoredElections current;
 
     public ReadModel(Store store) {
         this.store = store;
+        this.read = new ReadStore(store);
         this.published = StoredElections.published(store);
         this.current = StoredElections.current(store);
     }
@@ -74,50 +75,31 @@ public final class ReadModel {
 
     /** Every election with ballots, newest first. */
     public List<Views.ElectionItem> elections() {
-        List<ElectionSummary> all = new ArrayList<>(store.elections());
-        Map<String, int[]> declared = new HashMap<>();
-        Map<String, Boolean> byElections = new HashMap<>();
-        store.jdbi().useHandle(h -> h.createQuery("""
-                SELECT e.election_id, b.by_election, r.status FROM ballots b JOIN elections e ON b.election_id = e.id
-                LEFT JOIN current_results r ON r.ballot_id = b.id""").map((rs, ctx) -> {
-                    String e = rs.getString(1);
-                    if (rs.getBoolean(2)) {
-                        byElections.put(e, true);
-                    }
-                    String status = rs.getString(3);
-                    if (status != null && !status.equals(ResultStatus.PROVISIONAL.id())) {
-                        declared.computeIfAbsent(e, k -> new int[1])[0]++;
-                    }
-                    return e;
-                }).list());
-        List<Views.ElectionItem> out = new ArrayList<>();
-        for (ElectionSummary s : all) {
-            out.add(new Views.ElectionItem(s.electionId(), s.name(), s.date(), kind(s.electionId()), s.ballots(),
-                    declared.getOrDefault(s.electionId(), new int[1])[0], byElections.getOrDefault(s.electionId(), false)));
-        }
-        out.sort(java.util.Comparator.comparing(Views.ElectionItem::date).reversed()
-                .thenComparing(Views.ElectionItem::id));
-        return out;
+        return read.elections();
     }
 
     /** council, national (a general election), or other. */
     public String kind(String electionId) {
-        ElectionId id = ElectionId.tryParse(electionId).orElse(null);
-        if (id == null || id.isBallot()) {
-            return "other";
-        }
-        if (id.type() == ElectionType.PARL) {
-            return "national";
-        }
-        if (id.type() == ElectionType.LOCAL && id.organisation() != null) {
-            return "council";
-        }
-        return "other";
+        return ReadStore.kind(electionId);
     }
 
     public boolean electionExists(String electionId) {
-        return store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM elections WHERE election_id = :e")
-                .bind("e", electionId).mapTo(Integer.class).one()) > 0;
+        return read.electionExists(electionId);
+    }
+
+    /** The read model's generation: it changes with every write to the results, by this process or another. */
+    public long generation() {
+        return read.generation();
+    }
+
+    /** An election's stored summary as JSON (a National or a Council). */
+    public Optional<byte[]> summaryJson(String electionId) {
+        return read.summaryJson(electionId);
+    }
+
+    /** Every ballot with its current status and version, for the count team. */
+    public List<Views.CountRow> countRows() {
+        return read.countRows();
     }
 
     /** A stored ballot with its current result (any status), or empty. */
@@ -130,14 +112,6 @@ public final class ReadModel {
 
     public Optional<Loaded> load(String ballotId) {
         return store.ballot(ballotId).map(b -> new Loaded(b, store.currentResult(ballotId).orElse(null)));
-    }
-
-    private List<Loaded> loadAll(String electionId) {
-        List<Loaded> out = new ArrayList<>();
-        for (String id : store.ballotIds(electionId)) {
-            load(id).ifPresent(out::add);
-        }
-        return out;
     }
 
     /** The ETag If-Match must carry to change a ballot's result: its current version. */
@@ -256,152 +230,19 @@ public final class ReadModel {
         return published.previousElection(electionId);
     }
 
-    /** A ballot's line in a list; {@code c} its published result as the analysis takes it, or null. */
-    private static Views.SeatRow seatRow(Loaded l, ContestResult c) {
-        BallotView b = l.ballot();
-        ResultVersion r = l.published();
-        if (c == null) {
-            return new Views.SeatRow(b.ballotId(), b.name(), b.seats(), "awaiting", List.of(), List.of(), null, null, null);
-        }
-        ContestSummary s = ContestAnalysis.summarise(c);
-        List<String> elected = new ArrayList<>();
-        Set<String> parties = new LinkedHashSet<>();
-        c.elected().forEach(cv -> {
-            elected.add(cv.name() + " (" + cv.party() + ")");
-            parties.add(cv.party());
-        });
-        String status = r == null ? "uncontested" : r.status().id();
-        return new Views.SeatRow(b.ballotId(), b.name(), b.seats(), status, elected, List.copyOf(parties), null,
-                s.turnout().map(t -> t.percent(2)).orElse(null), s.majority().map(Majority::votes).orElse(null));
-    }
-
-    /** An organisation election: seats, control, change against the previous one, every ward. */
+    /** An organisation election: seats, control, change against the previous one, every ward (as stored). */
     public Optional<Views.Council> council(String electionId) {
-        if (!electionExists(electionId)) {
-            return Optional.empty();
-        }
-        List<Loaded> all = loadAll(electionId).stream().filter(l -> !l.ballot().byElection()).toList();
-        StoredElection stored = declaredSoFar(electionId);
-        String name = store.jdbi().withHandle(h -> h.createQuery("SELECT name FROM elections WHERE election_id = :e")
-                .bind("e", electionId).mapTo(String.class).one());
-        Map<String, ContestResult> byBallot = new HashMap<>();
-        stored.contests().forEach(c -> byBallot.put(c.ballotId(), c.result()));
-        int seats = all.stream().mapToInt(l -> l.ballot().seats()).sum();
-        List<ContestResult> declared = new ArrayList<>();
-        Map<String, Integer> bySeats = new HashMap<>();
-        long papers = 0;
-        long electorate = 0;
-        int seatsDeclared = 0;
-        int ballotsDeclared = 0;
-        List<Views.SeatRow> rows = new ArrayList<>();
-        for (Loaded l : all) {
-            ContestResult c = byBallot.get(l.ballot().ballotId());
-            rows.add(seatRow(l, c));
-            if (c == null) {
-                continue;
-            }
-            declared.add(c);
-            ballotsDeclared++;
-            seatsDeclared += l.ballot().seats();
-            Council.seatsByParty(c).forEach((p, n) -> bySeats.merge(p, n, Integer::sum));
-            if (l.published() == null) {
-                continue;
-            }
-            Long el = l.published().turnout().electorate();
-            Long issued = l.published().turnout().ballotPapersIssued();
-            if (el != null && issued != null) {
-                electorate += el;
-                papers += issued;
-            }
-        }
-        List<PartySeats> held = Control.sorted(bySeats);
-        Control control = Control.of(Math.max(seats, 1), held);
-        String previousId = previousElection(electionId).orElse(null);
-        String comparedOn = null;
-        String verdict = null;
-        List<org.tallyroom.analysis.council.PartyChange> changes = List.of();
-        Map<String, String> wardVerdicts = new HashMap<>();
-        if (previousId != null && !declared.isEmpty()) {
-            Map<String, ContestResult> before = new LinkedHashMap<>();
-            for (StoredContest c : declaredSoFar(previousId).contests()) {
-                before.put(c.result().divisionId(), c.result());
-            }
-            List<ContestResult> sameWards = declared.stream().filter(c -> before.containsKey(c.divisionId())
-                    && before.get(c.divisionId()).seats() == c.seats()).toList();
-            if (sameWards.size() == declared.size()) {
-                Election after = new Election(name, declared);
-                Election was = new Election(previousId, declared.stream().map(c -> before.get(c.divisionId())).toList());
-                CouncilChange change = Council.compare(after, was);
-                changes = change.parties();
-                comparedOn = change.basis().description() + (seatsDeclared < seats
-                        ? " (" + declared.size() + " of " + all.size() + " wards declared, against the same wards in " + previousId + ")"
-                        : " (" + previousId + ")");
-                if (seatsDeclared == seats) {
-                    verdict = change.verdict();
-                }
-                for (ContestResult c : declared) {
-                    wardVerdicts.put(c.divisionId(), ContestAnalysis.compare(c, before.get(c.divisionId())).verdict());
-                }
-            } else {
-                comparedOn = "wards differ from " + previousId + ": no gains or losses shown";
-            }
-        }
-        List<Views.SeatRow> withVerdicts = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Views.SeatRow r = rows.get(i);
-            ContestResult c = byBallot.get(all.get(i).ballot().ballotId());
-            String v = c == null ? null : wardVerdicts.get(c.divisionId());
-            withVerdicts.add(new Views.SeatRow(r.ballotId(), r.name(), r.seats(), r.status(), r.elected(), r.parties(), v,
-                    r.turnout(), r.majority()));
-        }
-        BigDecimal turnout = electorate == 0 ? null : Fraction.share(papers, electorate).percent(2);
-        ElectionId id = ElectionId.parse(electionId);
-        String org = all.isEmpty() ? null : all.get(0).ballot().organisation();
-        return Optional.of(new Views.Council(electionId, name, id.date(), id.organisation(), org, seats, seatsDeclared,
-                all.size(), ballotsDeclared, held, control, previousId,
-                comparedOn, changes, verdict, turnout, withVerdicts));
+        return read.council(electionId);
     }
 
-    /** An election's ordinary ballots declared so far (none for an election stored without ballots). */
-    private StoredElection declaredSoFar(String electionId) {
-        if (store.ballotIds(electionId).isEmpty()) {
-            return new StoredElection(electionId, electionId, ElectionId.parse(electionId).date(), List.of(), List.of());
-        }
-        return published.declaredSoFar(electionId);
+    /** A general election: seats and votes by party, seats changing hands, marginals (as stored). */
+    public Optional<Views.National> national(String electionId) {
+        return read.national(electionId);
     }
 
     /** An election's declared single-member seats, named by its id. */
     private static Election singleMember(StoredElection e) {
         return new Election(e.electionId(), e.contests().stream().map(StoredContest::result).filter(c -> c.seats() == 1).toList());
-    }
-
-    /** Each listed ballot's published result: an ordinary one's from its election, a by-election's its own. */
-    private List<Views.SeatRow> seatRows(List<Loaded> ballots, StoredElection election) {
-        Map<String, ContestResult> byBallot = new HashMap<>();
-        election.contests().forEach(c -> byBallot.put(c.ballotId(), c.result()));
-        return ballots.stream().map(l -> seatRow(l, l.ballot().byElection()
-                ? published.contest(l.ballot().ballotId()).map(StoredContest::result).orElse(null)
-                : byBallot.get(l.ballot().ballotId()))).toList();
-    }
-
-    /** A general election: seats and votes by party, seats changing hands, marginals. */
-    public Optional<Views.National> national(String electionId) {
-        if (!electionExists(electionId)) {
-            return Optional.empty();
-        }
-        List<Loaded> all = loadAll(electionId);
-        String name = store.jdbi().withHandle(h -> h.createQuery("SELECT name FROM elections WHERE election_id = :e")
-                .bind("e", electionId).mapTo(String.class).one());
-        StoredElection stored = declaredSoFar(electionId);
-        Election now = singleMember(stored);
-        String previousId = previousElection(electionId).orElse(null);
-        NationalResult result = now.contests().isEmpty() ? null
-                : previousId == null ? National.summarise(now) : National.compare(now, singleMember(declaredSoFar(previousId)));
-        List<Views.SeatRow> rows = seatRows(all, stored);
-        return Optional.of(new Views.National(electionId, name, ElectionId.parse(electionId).date(), previousId,
-                all.size(), now.contests().size(), result == null ? null : result.control(),
-                result == null ? List.of() : result.parties(), result == null ? List.of() : result.changingHands(),
-                now.contests().isEmpty() ? List.of() : Marginals.bySeat(now), rows));
     }
 
     /** Projected seats under national changes in share ({@code con:-3,lab:+3}); 400 for bad text. */
@@ -424,7 +265,12 @@ public final class ReadModel {
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest("expected model uniform or proportional, found '" + model + "'");
         }
-        Election e = singleMember(declaredSoFar(electionId));
+        Election e;
+        try {
+            e = singleMember(published.declaredSoFar(electionId));
+        } catch (org.tallyroom.store.StoreException noBallots) {
+            e = new Election(electionId, List.of());
+        }
         if (e.contests().isEmpty()) {
             throw new HttpError(409, electionId + " has no declared single-member seats to project from");
         }
@@ -433,35 +279,11 @@ public final class ReadModel {
 
     /** An organisation's by-elections and events. */
     public Optional<Views.Timeline> timeline(String organisationSlug) {
-        Optional<String> org = store.jdbi().withHandle(h -> h.createQuery("SELECT name FROM organisations WHERE slug = :s")
-                .bind("s", organisationSlug).mapTo(String.class).findOne());
-        if (org.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> byIds = store.jdbi().withHandle(h -> h.createQuery("""
-                SELECT b.ballot_id FROM ballots b JOIN organisations o ON b.organisation_id = o.id
-                WHERE o.slug = :s AND b.by_election ORDER BY b.poll_date DESC, b.ballot_id""")
-                .bind("s", organisationSlug).mapTo(String.class).list());
-        List<Views.SeatRow> by = new ArrayList<>();
-        for (String id : byIds) {
-            load(id).ifPresent(l -> by.add(seatRow(l, published.contest(id).map(StoredContest::result).orElse(null))));
-        }
-        List<Views.TimelineEvent> events = store.jdbi().withHandle(h -> h.createQuery("""
-                SELECT ev.event_date, ev.event_type, p.name AS person, pf.name AS pfrom, pt.name AS pto, d.name AS division,
-                       b.ballot_id, ev.note
-                FROM events ev JOIN organisations o ON ev.organisation_id = o.id
-                LEFT JOIN people p ON ev.person_id = p.id LEFT JOIN parties pf ON ev.party_from_id = pf.id
-                LEFT JOIN parties pt ON ev.party_to_id = pt.id LEFT JOIN divisions d ON ev.division_id = d.id
-                LEFT JOIN ballots b ON ev.ballot_id = b.id
-                WHERE o.slug = :s ORDER BY ev.event_date DESC, ev.id DESC""").bind("s", organisationSlug)
-                .map((rs, ctx) -> new Views.TimelineEvent(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list());
-        return Optional.of(new Views.Timeline(organisationSlug, org.get(), by, events));
+        return read.timeline(organisationSlug);
     }
 
     /** The organisation slug of an election, for links to its timeline. */
     public Optional<String> organisationOf(String electionId) {
-        return store.jdbi().withHandle(h -> h.createQuery("SELECT o.slug FROM elections e JOIN organisations o "
-                + "ON e.organisation_id = o.id WHERE e.election_id = :e").bind("e", electionId).mapTo(String.class).findOne());
+        return read.organisationOf(electionId);
     }
 }

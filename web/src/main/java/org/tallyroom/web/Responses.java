@@ -1,12 +1,16 @@
 package org.tallyroom.web;
 
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * How the service answers: JSON and HTML bodies, and the cache of rendered reads.
@@ -17,11 +21,40 @@ import java.util.function.Supplier;
  * count team are not cached ({@code no-store}): they show provisional figures and the user's name.
  */
 final class Responses {
+    /** Bodies smaller than this go out as they are: gzip would save little. */
+    private static final int GZIP_FROM = 1024;
+    /** What a shared cache (a CDN) may do with a public read: keep it, and check its ETag before each use. */
+    static final String PUBLIC_CACHE = "public, no-cache";
+
     private final AtomicLong generation = new AtomicLong();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    /** A rendered body with its ETag, valid for one generation of the store. */
-    record Cached(long generation, byte[] body, String etag, String contentType) {
+    /**
+     * A rendered body with its ETag, valid for one generation of the store, and the same body gzipped
+     * once (null when small), so a browser asking for gzip costs no compression per request.
+     */
+    record Cached(long generation, byte[] body, String etag, String contentType, byte[] gzip, boolean versionTag) {
+        Cached(long generation, byte[] body, String etag, String contentType) {
+            this(generation, body, etag, contentType, body.length < GZIP_FROM ? null : Responses.gzip(body), false);
+        }
+
+        /**
+         * The gzipped representation's ETag: another representation, another tag; except a result's
+         * version tag, which If-Match names whatever the encoding it was read in.
+         */
+        String gzipEtag() {
+            return versionTag ? etag : etag.substring(0, etag.length() - 1) + "-gz\"";
+        }
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** Forgets every rendered read: call after any write to the store. */
@@ -39,13 +72,25 @@ final class Responses {
     }
 
     Cached cached(String key, String contentType, Supplier<byte[]> render) {
+        return cachedTagged(key, contentType, () -> {
+            byte[] body = render.get();
+            return new Rendered(body, etag(body), false);
+        });
+    }
+
+    /** A body and the ETag it goes out with. */
+    record Rendered(byte[] body, String etag, boolean version) {
+    }
+
+    /** As {@link #cached}, with the ETag the render gives (a result's version, which If-Match names). */
+    Cached cachedTagged(String key, String contentType, Supplier<Rendered> render) {
         long g = generation.get();
         Cached c = cache.get(key);
         if (c != null && c.generation == g) {
             return c;
         }
-        byte[] body = render.get();
-        c = new Cached(g, body, etag(body), contentType);
+        Rendered r = render.get();
+        c = new Cached(g, r.body(), r.etag(), contentType, r.body().length < GZIP_FROM ? null : gzip(r.body()), r.version());
         if (cache.size() > 20_000) {
             cache.clear();
         }
@@ -55,17 +100,40 @@ final class Responses {
         return c;
     }
 
-    /** The body, or 304 when the client's If-None-Match already names it. */
+    /** The body (gzipped where the client takes it), or 304 when the client's If-None-Match already names it. */
     static void respond(Context ctx, Cached c) {
-        ctx.header("ETag", c.etag);
-        ctx.header("Cache-Control", "no-cache");
+        boolean gz = c.gzip != null && acceptsGzip(ctx.header("Accept-Encoding"));
+        String etag = gz ? c.gzipEtag() : c.etag;
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", PUBLIC_CACHE);
+        if (c.gzip != null) {
+            ctx.header("Vary", "Accept-Encoding");
+        }
         String inm = ctx.header("If-None-Match");
         if (inm != null && (inm.strip().equals("*") || List.of(inm.split(",")).stream().map(String::strip)
-                .map(s -> s.startsWith("W/") ? s.substring(2) : s).anyMatch(c.etag::equals))) {
+                .map(s -> s.startsWith("W/") ? s.substring(2) : s).anyMatch(t -> t.equals(c.etag) || t.equals(c.gzipEtag())))) {
             ctx.status(304);
             return;
         }
-        ctx.contentType(c.contentType).result(c.body);
+        if (gz) {
+            ctx.header("Content-Encoding", "gzip");
+            ctx.contentType(c.contentType).result(c.gzip);
+        } else {
+            ctx.contentType(c.contentType).result(c.body);
+        }
+    }
+
+    private static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.strip().split(";");
+            if (p[0].strip().equalsIgnoreCase("gzip")) {
+                return p.length < 2 || !p[1].replace(" ", "").equalsIgnoreCase("q=0");
+            }
+        }
+        return false;
     }
 
     /** A public JSON read, cached under {@code key}. */

@@ -15,22 +15,16 @@ import org.tallyroom.count.CountOptions;
 import org.tallyroom.count.CountReport;
 import org.tallyroom.count.Methods;
 import org.tallyroom.count.Rules;
-import org.tallyroom.count.Tie;
 import org.tallyroom.count.Votes;
-import org.tallyroom.io.report.ReportJson;
-import org.tallyroom.store.BallotSpec;
 import org.tallyroom.store.BallotView;
 import org.tallyroom.store.CountedResult;
 import org.tallyroom.store.Declaration;
 import org.tallyroom.store.ImportOutcome;
-import org.tallyroom.store.Party;
-import org.tallyroom.store.Person;
 import org.tallyroom.store.ResultStatus;
 import org.tallyroom.store.ResultVersion;
 import org.tallyroom.store.Source;
 import org.tallyroom.store.Store;
 import org.tallyroom.store.Turnout;
-import org.tallyroom.store.id.ElectionId;
 
 /**
  * Results entry for the count team: provisional figures, the declaration, corrections. Each is a new
@@ -212,14 +206,6 @@ public final class ResultEntry {
         } catch (CountException | IllegalArgumentException e) {
             throw HttpError.badRequest("cannot count " + ballot.ballotId() + " by " + method + ": " + e.getMessage());
         }
-        Set<Integer> elected = new HashSet<>(report.elected());
-        List<Declaration.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            BallotView.Candidate c = cands.get(i);
-            entries.add(new Declaration.Entry(new Person(c.personKey(), c.name(), null, null), party(c), c.name(),
-                    c.listPosition(), CountedResult.publishedVotes(report, i),
-                    elected.contains(i), null, tieNote(report, i)));
-        }
         Long rejected = f.rejected();
         // Valid papers: one vote per paper for a single seat or a preferential count; for a block vote
         // the votes outnumber the papers, so only issued minus rejected gives them.
@@ -237,8 +223,7 @@ public final class ResultEntry {
                 : rejected != null && onePerPaper ? validPapers + rejected : null;
         Turnout turnout = new Turnout(f.electorate(), issued, validPapers == null ? null : BigDecimal.valueOf(validPapers),
                 rejected, Map.of());
-        return new Declaration(spec(ballot), entries, status, turnout, report.decimals(), report.method(),
-                ReportJson.toJson(report), reason);
+        return CountedResult.declaration(ballot, report, status, turnout, reason);
     }
 
     private static void check(long[] v, int n, String what) {
@@ -255,33 +240,6 @@ public final class ResultEntry {
 
     /** The same figures as a stored version, with another status (provisional -> declared). */
     static Declaration fromVersion(BallotView ballot, ResultVersion v, ResultStatus status, String reason) {
-        List<Declaration.Entry> entries = new ArrayList<>();
-        for (ResultVersion.Figures f : v.candidates()) {
-            BallotView.Candidate c = f.candidate();
-            entries.add(new Declaration.Entry(new Person(c.personKey(), c.name(), null, null), party(c), c.name(),
-                    c.listPosition(), f.votes(), f.elected(), f.rank(), f.tieBreakNote()));
-        }
-        return new Declaration(spec(ballot), entries, status, v.turnout(), v.decimals(), v.countMethod(),
-                v.countReport(), reason);
-    }
-
-    private static Party party(BallotView.Candidate c) {
-        return c.party() == null ? null : new Party(c.partyEcId(), c.party(), c.partyAbbreviation());
-    }
-
-    static BallotSpec spec(BallotView b) {
-        return new BallotSpec(ElectionId.parse(b.ballotId()), b.name(), null, b.division(), b.gss(), null, null, b.seats(),
-                b.votingSystem(), b.cancelled());
-    }
-
-    private static String tieNote(CountReport report, int candidate) {
-        StringBuilder sb = new StringBuilder();
-        for (Tie t : report.ties()) {
-            if (t.between().contains(candidate)) {
-                sb.append(sb.isEmpty() ? "" : "; ").append("stage ").append(t.stage()).append(": ").append(t.question())
-                        .append(", settled by ").append(t.resolvedBy().id()).append(t.chosen() == candidate ? " (chosen)" : "");
-            }
-        }
-        return sb.isEmpty() ? null : sb.toString();
+        return CountedResult.fromVersion(ballot, v, status, reason);
     }
 }

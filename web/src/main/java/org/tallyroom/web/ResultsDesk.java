@@ -1,5 +1,6 @@
 package org.tallyroom.web;
 
+import org.tallyroom.store.read.Views;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -65,11 +66,8 @@ final class ResultsDesk {
     }
 
     private List<TeamPages.Row> countRows() {
-        return store.jdbi().withHandle(h -> h.createQuery("""
-                SELECT b.ballot_id, b.name, e.name AS election, r.status, r.version FROM ballots b
-                JOIN elections e ON b.election_id = e.id LEFT JOIN current_results r ON r.ballot_id = b.id
-                ORDER BY b.poll_date DESC, e.name, b.name""").map((rs, c) -> new TeamPages.Row(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getObject(5, Integer.class))).list());
+        return model.countRows().stream().map(r -> new TeamPages.Row(r.ballotId(), r.name(), r.electionName(), r.status(),
+                r.version())).toList();
     }
 
     private Idempotency.Outcome apiEntry(Context ctx, ResultEntry.Action action) {

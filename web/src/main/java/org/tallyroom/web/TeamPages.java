@@ -1,5 +1,6 @@
 package org.tallyroom.web;
 
+import org.tallyroom.store.read.Views;
 import java.util.List;
 import java.util.Map;
 import org.tallyroom.count.Method;

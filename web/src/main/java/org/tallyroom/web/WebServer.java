@@ -2,6 +2,10 @@ package org.tallyroom.web;
 
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.tallyroom.store.ResultVersion;
 import org.tallyroom.store.Store;
 import tools.jackson.databind.SerializationFeature;
@@ -36,10 +40,13 @@ public final class WebServer implements AutoCloseable {
     private final Administration administration;
     private final SignIn signIn;
     private Javalin app;
+    /** Watches the read model's generation, so a write by another process (a CLI import) is seen. */
+    private ScheduledExecutorService watcher;
+    private long seenGeneration = -1;
 
     public WebServer(Store store, Clock clock) {
         this.model = new ReadModel(store);
-        this.accounts = new Accounts(store.jdbi());
+        this.accounts = new Accounts(store);
         Sessions sessions = new Sessions(clock);
         Access access = new Access(accounts, sessions);
         Idempotency idempotency = new Idempotency(accounts, access);
@@ -97,6 +104,12 @@ public final class WebServer implements AutoCloseable {
             signIn.routes(config.routes);
         });
         app.start();
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "read-model-watcher");
+            t.setDaemon(true);
+            return t;
+        });
+        watcher.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -104,8 +117,51 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * Renders the pages readers are likely to open first (the elections list and the newest elections'
+     * pages) by requesting them from this server, so the first reader after a start is served from the
+     * cache; returns after they are ready. Call after {@link #start}.
+     */
+    public void warm() {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        List<String> paths = new java.util.ArrayList<>(List.of("/"));
+        model.elections().stream().filter(e -> !e.kind().equals("other")).limit(4)
+                .forEach(e -> paths.add("/elections/" + Html.seg(e.id())));
+        for (String path : paths) {
+            for (String encoding : List.of("gzip", "identity")) {
+                try {
+                    client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port() + path))
+                            .header("Accept-Encoding", encoding).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                } catch (java.io.IOException e) {
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** How often the read model's generation is checked: a write elsewhere shows within this. */
+    static final long WATCH_MILLIS = 50;
+
+    private void watch() {
+        try {
+            long g = model.generation();
+            if (seenGeneration != -1 && g != seenGeneration) {
+                responses.changed();
+            }
+            seenGeneration = g;
+        } catch (RuntimeException e) {
+            // The database is closing or briefly unavailable: the next check tries again.
+        }
+    }
+
     @Override
     public void close() {
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
         live.close();
         if (app != null) {
             app.stop();

@@ -150,11 +150,11 @@ class SecurityTest {
 
     @Test
     void passwordsAreStoredAsBcryptHashes() {
-        String hash = s.store.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM web_users WHERE username = 'admin'")
+        String hash = org.tallyroom.store.Sql.of(s.store).withHandle(h -> h.createQuery("SELECT password_hash FROM web_users WHERE username = 'admin'")
                 .mapTo(String.class).one());
         assertThat(hash).startsWith("$2a$12$").doesNotContain(s.credentials.password());
         String token = s.token("admin");
-        String stored = s.store.jdbi().withHandle(h -> h.createQuery("SELECT token_hash FROM api_tokens ORDER BY id DESC")
+        String stored = org.tallyroom.store.Sql.of(s.store).withHandle(h -> h.createQuery("SELECT token_hash FROM api_tokens ORDER BY id DESC")
                 .setMaxRows(1).mapTo(String.class).one());
         assertThat(stored).isEqualTo(Accounts.sha256(token)).isNotEqualTo(token);
     }

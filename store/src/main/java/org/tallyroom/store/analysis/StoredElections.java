@@ -22,6 +22,7 @@ import org.tallyroom.analysis.composition.Timeline;
 import org.tallyroom.count.Method;
 import org.tallyroom.count.Methods;
 import org.tallyroom.store.Events;
+import org.tallyroom.store.Sql;
 import org.tallyroom.store.Store;
 import org.tallyroom.store.StoreException;
 import org.tallyroom.store.id.ElectionId;
@@ -107,6 +108,14 @@ public final class StoredElections {
     }
 
     /**
+     * Many ballots' results as this reading takes them, in a few queries: those with a result (or
+     * cancelled as uncontested), by ballot id; the others are left out.
+     */
+    public List<StoredContest> contests(List<String> ballotIds) {
+        return load(ballotIds, new ArrayList<>(), false);
+    }
+
+    /**
      * The previous contest for the same division: the latest ordinary ballot of the same type and
      * subtype polled before this one, with a result, whose division has the same GSS code (or, without
      * codes, the same slug in the same organisation).
@@ -121,7 +130,7 @@ public final class StoredElections {
         if (parsed.isEmpty() || !parsed.get().isBallot()) {
             return Optional.empty();
         }
-        List<String> earlier = store.jdbi().withHandle(h -> h.createQuery("""
+        List<String> earlier = Sql.of(store).withHandle(h -> h.createQuery("""
                 SELECT b2.ballot_id, b2.poll_date
                 FROM ballots b JOIN divisions d ON b.division_id = d.id
                 JOIN divisions d2 ON d2.id = d.id OR (d.gss IS NOT NULL AND d2.gss = d.gss)
@@ -171,7 +180,7 @@ public final class StoredElections {
         List<StoredContest> contests = load(ordinary, missing, false);
         record Row(String name, LocalDate date) {
         }
-        Row row = store.jdbi().withHandle(h -> h.createQuery("SELECT name, poll_date FROM elections WHERE election_id = :e")
+        Row row = Sql.of(store).withHandle(h -> h.createQuery("SELECT name, poll_date FROM elections WHERE election_id = :e")
                 .bind("e", electionId).map((rs, ctx) -> new Row(rs.getString(1), rs.getObject(2, LocalDate.class)))
                 .findOne()).orElseGet(() -> contests.isEmpty() ? new Row(electionId, ElectionId.parse(ids.get(0)).date())
                         : new Row(contests.get(0).result().divisionName(), contests.get(0).date()));
@@ -188,7 +197,7 @@ public final class StoredElections {
      * none, for a group such as parl), type, subtype and level, with an ordinary ballot that has a result.
      */
     public Optional<String> previousElection(String electionId) {
-        return store.jdbi().withHandle(h -> h.createQuery("""
+        return Sql.of(store).withHandle(h -> h.createQuery("""
                 SELECT e2.election_id FROM elections e JOIN elections e2
                   ON e2.election_type = e.election_type AND e2.level = e.level AND e2.poll_date < e.poll_date
                      AND (e2.organisation_id = e.organisation_id OR (e2.organisation_id IS NULL AND e.organisation_id IS NULL))
@@ -205,7 +214,7 @@ public final class StoredElections {
      * @param organisation {@link OrganisationId} as given on the command line
      */
     public Optional<String> lastOrdinaryElection(OrganisationId organisation, LocalDate date) {
-        return store.jdbi().withHandle(h -> h.createQuery("""
+        return Sql.of(store).withHandle(h -> h.createQuery("""
                 SELECT e.election_id, e.poll_date FROM ballots b
                 JOIN organisations o ON b.organisation_id = o.id
                 JOIN elections e ON b.election_id = e.id
@@ -223,7 +232,7 @@ public final class StoredElections {
      * @throws StoreException if the store has no such ballot, or no ward figures for it
      */
     public StoredWards wards(String ballotId) {
-        return store.jdbi().withHandle(h -> {
+        return Sql.of(store).withHandle(h -> {
             boolean table;
             try (var rs = h.getConnection().getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
                 table = false;
@@ -309,7 +318,7 @@ public final class StoredElections {
         List<StoredContest> out = new ArrayList<>();
         for (int from = 0; from < ballotIds.size(); from += 500) {
             List<String> chunk = ballotIds.subList(from, Math.min(ballotIds.size(), from + 500));
-            out.addAll(store.jdbi().withHandle(h -> loadChunk(h, chunk, missing, single)));
+            out.addAll(Sql.of(store).withHandle(h -> loadChunk(h, chunk, missing, single)));
         }
         out.sort(Comparator.comparing(StoredContest::ballotId));
         return out;
@@ -376,7 +385,7 @@ public final class StoredElections {
                     if (votes != null) {
                         // A preferential count's last stage may have fractions of votes; it is refused below
                         // unless this reading takes every method, and then stands in whole votes.
-                        long whole = plurality(ballots.get(rs.getLong(1)))
+                        long whole = plurality(ballots.get(rs.getLong(1))) && !everyMethod
                                 ? wholeVotes(votes, name) : votes.setScale(0, RoundingMode.DOWN).longValueExact();
                         f.candidates.add(new CandidateVotes(name, party, whole, rs.getBoolean(13)));
                     }
@@ -421,7 +430,9 @@ public final class StoredElections {
         Long valid = f.valid == null || f.valid.stripTrailingZeros().scale() > 0 ? null : f.valid.longValueExact();
         Long issuedLessRejected = f.issued != null && f.rejected != null ? f.issued - f.rejected : null;
         if (seats == 1) {
-            return valid != null ? OptionalLong.of(valid) : optional(issuedLessRejected);
+            // One seat, one vote per paper: without a stated figure the votes cast are the valid papers.
+            return valid != null ? OptionalLong.of(valid) : issuedLessRejected != null ? OptionalLong.of(issuedLessRejected)
+                    : candidates.isEmpty() || votes == 0 ? OptionalLong.empty() : OptionalLong.of(votes);
         }
         if (issuedLessRejected != null) {
             return OptionalLong.of(issuedLessRejected);

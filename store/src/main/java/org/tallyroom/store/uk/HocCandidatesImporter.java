@@ -123,7 +123,9 @@ public final class HocCandidatesImporter {
             parties.add(party(c.party()));
         }
         Turnout turnout = summary == null
-                ? new Turnout(null, null, BigDecimal.valueOf(seat.totalVotes()), null, Map.of())
+                // The candidates file states no valid votes (their sum is derived, not stated): left
+                // unknown, so a re-import without the constituency file keeps the figures that file stated.
+                ? Turnout.UNKNOWN
                 : new Turnout(summary.electorate(), Math.addExact(summary.validVotes(), summary.invalidVotes()),
                         BigDecimal.valueOf(summary.validVotes()), summary.invalidVotes(), Map.of());
         return CountedResult.declaration(spec, report, ResultStatus.DECLARED, people, parties, turnout);

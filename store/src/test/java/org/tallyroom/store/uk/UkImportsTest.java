@@ -41,7 +41,7 @@ class UkImportsTest {
     }
 
     private static long one(Store s, String sql) {
-        return s.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
     private static Map<String, Long> rowCounts(Store s) {
@@ -53,7 +53,7 @@ class UkImportsTest {
     /** Seats won by party abbreviation at the ballots whose id ends with the date. */
     private static Map<String, Long> winners(Store s, String date) {
         Map<String, Long> out = new LinkedHashMap<>();
-        s.jdbi().withHandle(h -> h.createQuery("""
+        org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery("""
                 SELECT COALESCE(pa.abbreviation, pa.name, 'no party') AS party, COUNT(*) AS seats
                 FROM current_results r JOIN ballots b ON r.ballot_id = b.id
                 JOIN candidate_results cr ON cr.result_id = r.id
@@ -111,7 +111,7 @@ class UkImportsTest {
                     + "JOIN ballots b ON c.ballot_id = b.id JOIN parties p ON c.party_id = p.id WHERE cr.elected "
                     + "AND b.ballot_id LIKE 'local.barnet.%.2022-05-05' AND p.name = 'Labour Party'")).isEqualTo(41);
             // Parties normalised through the lookup: one Labour party in 2022, whatever the ballot paper said.
-            List<String> labour = s.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT p.name FROM candidacies c "
+            List<String> labour = org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery("SELECT DISTINCT p.name FROM candidacies c "
                     + "JOIN ballots b ON c.ballot_id = b.id JOIN parties p ON c.party_id = p.id "
                     + "WHERE b.ballot_id LIKE 'local.%.2022-05-05' AND LOWER(p.name) LIKE '%labour%'")
                     .mapTo(String.class).list());
@@ -183,6 +183,30 @@ class UkImportsTest {
             Map<String, Long> after = rowCounts(s);
             after.merge("provenance", -1L, Long::sum);
             assertThat(after).isEqualTo(before);
+        }
+    }
+
+    /** Issue 10 item 6: import hoc-candidates without --constituencies after an import with it. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void hocCandidatesWithoutConstituencies_afterWithThem_changesNothing_andKeepsTheElectorate(TestDatabase db)
+            throws Exception {
+        Path cand = uk().resolve("westminster/ge2019-results-by-candidate.csv");
+        Path cons = uk().resolve("westminster/ge2019-results-by-constituency.csv");
+        java.time.LocalDate date = java.time.LocalDate.of(2019, 12, 12);
+        try (Store s = Store.open(db.freshUrl(dir))) {
+            s.importSource(Source.of(cand + " + " + cons, List.of(cand, cons)),
+                    HocCandidatesImporter.NAME + " " + date + " constituencies", "test",
+                    in -> HocCandidatesImporter.load(cand, cons, date, in));
+            ImportOutcome narrower = s.importSource(Source.of(cand), HocCandidatesImporter.NAME + " " + date, "test",
+                    in -> HocCandidatesImporter.load(cand, null, date, in));
+            assertThat(narrower.alreadyImported()).isFalse();
+            assertThat(narrower.newVersions()).isZero();
+            assertThat(narrower.unchanged()).isEqualTo(650);
+            ResultVersion v = s.currentResult("parl.chipping-barnet.2019-12-12").orElseThrow();
+            assertThat(v.version()).isEqualTo(1);
+            assertThat(v.turnout().electorate()).isNotNull().isPositive();
+            assertThat(one(s, "SELECT COUNT(*) FROM results WHERE status = 'corrected'")).isZero();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.tallyroom.web;
+package org.tallyroom.store.read;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import org.tallyroom.analysis.projection.ProjectionResult;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the pages and the JSON API show, built once per change of the store by {@link ReadModel}.
+ * What the pages and the JSON API show, kept by the store's read model ({@link ReadModel}; elections at write time, contests per ballot).
  * The API serialises these records as they are, so their component names are the JSON field names
  * (described in /openapi.json).
  */
@@ -87,6 +87,10 @@ public final class Views {
     /** One event: a by-election, defection, resignation... */
     public record TimelineEvent(LocalDate date, String type, String person, String partyFrom, String partyTo,
                                 String division, String ballotId, String note) {
+    }
+
+    /** A ballot in the count team's list, with its current result's status and version (none yet: null). */
+    public record CountRow(String ballotId, String name, String electionName, String status, Integer version) {
     }
 
     /** A projection for the swing calculator. */

@@ -1,0 +1,43 @@
+package org.tallyroom.store.read;
+
+import java.util.List;
+import java.util.OptionalLong;
+import org.tallyroom.analysis.CandidateVotes;
+import org.tallyroom.analysis.ContestResult;
+import org.tallyroom.store.analysis.StoredContest;
+import org.tallyroom.store.id.ElectionId;
+
+/**
+ * A ballot's published result as the analysis takes it ({@link StoredContest}), as stored in
+ * read_ballots.published_contest: what an election's summary is built from, so a summary reads one
+ * small row per ballot instead of its results, candidates and parties.
+ */
+record Digest(String ballotId, String electionName, String divisionSlug, String divisionId, String divisionName, int seats,
+              List<Candidate> candidates, Long electorate, Long validPapers, Long rejectedPapers) {
+
+    /** A candidate's votes, by party key. */
+    record Candidate(String name, String party, long votes, boolean elected) {
+    }
+
+    static Digest of(StoredContest c) {
+        ContestResult r = c.result();
+        return new Digest(c.ballotId(), c.electionName(), c.divisionSlug(), r.divisionId(), r.divisionName(), r.seats(),
+                r.candidates().stream().map(v -> new Candidate(v.name(), v.party(), v.votes(), v.elected())).toList(),
+                boxed(r.electorate()), boxed(r.validPapers()), boxed(r.rejectedPapers()));
+    }
+
+    StoredContest contest() {
+        return new StoredContest(ballotId, ElectionId.parse(ballotId), electionName, divisionSlug,
+                new ContestResult(divisionId, divisionName, seats,
+                        candidates.stream().map(v -> new CandidateVotes(v.name(), v.party(), v.votes(), v.elected())).toList(),
+                        optional(electorate), optional(validPapers), optional(rejectedPapers)));
+    }
+
+    private static Long boxed(OptionalLong o) {
+        return o.isPresent() ? o.getAsLong() : null;
+    }
+
+    private static OptionalLong optional(Long n) {
+        return n == null ? OptionalLong.empty() : OptionalLong.of(n);
+    }
+}

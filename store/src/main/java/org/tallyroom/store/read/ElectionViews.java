@@ -1,0 +1,259 @@
+package org.tallyroom.store.read;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.tallyroom.analysis.ContestResult;
+import org.tallyroom.analysis.Election;
+import org.tallyroom.analysis.Fraction;
+import org.tallyroom.analysis.contest.ContestAnalysis;
+import org.tallyroom.analysis.contest.ContestSummary;
+import org.tallyroom.analysis.contest.Majority;
+import org.tallyroom.analysis.council.Control;
+import org.tallyroom.analysis.council.Council;
+import org.tallyroom.analysis.council.CouncilChange;
+import org.tallyroom.analysis.council.PartySeats;
+import org.tallyroom.analysis.marginal.Marginals;
+import org.tallyroom.analysis.national.National;
+import org.tallyroom.analysis.national.NationalResult;
+import org.tallyroom.store.analysis.StoredContest;
+import org.tallyroom.store.analysis.StoredElection;
+import org.tallyroom.store.analysis.StoredElections;
+import org.tallyroom.store.id.ElectionId;
+import org.tallyroom.store.id.ElectionType;
+
+/**
+ * Builds an election's public summary ({@link Views.National} for a general election, else
+ * {@link Views.Council}) from the published results, with the analysis library: the same party keys,
+ * division ids and previous elections as {@code tallyroom analyse}. Runs inside the writing
+ * transaction ({@link ReadModelWriter}), so what it reads includes the write; never on a read.
+ *
+ * <p>The election's ballots come in one query (not one per ballot) and its contests in a few
+ * ({@link StoredElections#declaredSoFar}); the work is then arithmetic on a few hundred records.
+ */
+final class ElectionViews {
+    private final Handle h;
+    private final StoredElections published;
+
+    ElectionViews(Handle h, StoredElections published) {
+        this.h = h;
+        this.published = published;
+    }
+
+    /** council, national (a general election), or other. */
+    static String kind(String electionId) {
+        ElectionId id = ElectionId.tryParse(electionId).orElse(null);
+        if (id == null || id.isBallot()) {
+            return "other";
+        }
+        if (id.type() == ElectionType.PARL) {
+            return "national";
+        }
+        if (id.type() == ElectionType.LOCAL && id.organisation() != null) {
+            return "council";
+        }
+        return "other";
+    }
+
+    /** One ballot of the election as the summary lists it, with its published ballot paper account. */
+    record Ballot(String ballotId, String name, int seats, boolean byElection, String organisation, String status,
+                  Long electorate, Long issued) {
+    }
+
+    /** The election's row id and those of the elections under it, at any depth. */
+    private List<Long> electionRows(String electionId) {
+        List<Long> elections = new ArrayList<>();
+        List<Long> todo = new ArrayList<>(h.createQuery("SELECT id FROM elections WHERE election_id = :e")
+                .bind("e", electionId).mapTo(Long.class).list());
+        while (!todo.isEmpty()) {
+            elections.addAll(todo);
+            todo = h.createQuery("SELECT id FROM elections WHERE parent_id IN (<p>)").bindList("p", todo)
+                    .mapTo(Long.class).list();
+        }
+        return elections;
+    }
+
+    /** The ballots under an election (at any depth), by ballot id. */
+    List<Ballot> ballots(String electionId) {
+        List<Long> elections = electionRows(electionId);
+        if (elections.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("""
+                SELECT b.ballot_id, b.name, b.seats_contested, b.by_election, o.name, p.status, p.electorate,
+                       p.ballot_papers_issued
+                FROM ballots b JOIN read_ballots rb ON rb.ballot_id = b.id
+                LEFT JOIN results p ON p.id = rb.published_result_id
+                LEFT JOIN organisations o ON b.organisation_id = o.id
+                WHERE b.election_id IN (<e>) ORDER BY b.ballot_id""").bindList("e", elections)
+                .map((rs, ctx) -> new Ballot(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4),
+                        rs.getString(5), rs.getString(6), longOrNull(rs.getObject(7)), longOrNull(rs.getObject(8))))
+                .list();
+    }
+
+    /** The published results (digests) of every ballot under an election, by ballot id. */
+    private Map<String, StoredContest> digests(String electionId) {
+        List<Long> elections = electionRows(electionId);
+        Map<String, StoredContest> out = new LinkedHashMap<>();
+        if (elections.isEmpty()) {
+            return out;
+        }
+        h.createQuery("""
+                SELECT b.ballot_id, rb.published_contest FROM read_ballots rb JOIN ballots b ON b.id = rb.ballot_id
+                WHERE rb.election_id IN (<e>) AND rb.published_contest IS NOT NULL ORDER BY b.ballot_id""")
+                .bindList("e", elections).map((rs, ctx) -> out.put(rs.getString(1),
+                        ReadModelWriter.JSON.readValue(rs.getString(2), Digest.class).contest())).list();
+        return out;
+    }
+
+    private static Long longOrNull(Object o) {
+        return o == null ? null : ((Number) o).longValue();
+    }
+
+    /** The summary of {@code electionId}: National or Council by its kind. */
+    Object build(String electionId, String name) {
+        return kind(electionId).equals("national") ? national(electionId, name) : council(electionId, name);
+    }
+
+    /** An election's ordinary ballots declared so far, from their digests (by-elections are not part of it). */
+    private StoredElection declaredSoFar(String electionId, Map<String, StoredContest> digests) {
+        List<StoredContest> contests = digests.values().stream().filter(c -> !c.id().byElection()).toList();
+        return new StoredElection(electionId, electionId, ElectionId.parse(electionId).date(), contests, List.of());
+    }
+
+    private StoredElection declaredSoFar(String electionId) {
+        return declaredSoFar(electionId, digests(electionId));
+    }
+
+    /** A ballot's line in a list; {@code c} its published result as the analysis takes it, or null. */
+    static Views.SeatRow seatRow(String ballotId, String name, int seats, String status, ContestResult c) {
+        if (c == null) {
+            return new Views.SeatRow(ballotId, name, seats, "awaiting", List.of(), List.of(), null, null, null);
+        }
+        ContestSummary s = ContestAnalysis.summarise(c);
+        List<String> elected = new ArrayList<>();
+        Set<String> parties = new LinkedHashSet<>();
+        c.elected().forEach(cv -> {
+            elected.add(cv.name() + " (" + cv.party() + ")");
+            parties.add(cv.party());
+        });
+        return new Views.SeatRow(ballotId, name, seats, status == null ? "uncontested" : status, elected,
+                List.copyOf(parties), null, s.turnout().map(t -> t.percent(2)).orElse(null),
+                s.majority().map(Majority::votes).orElse(null));
+    }
+
+    private static Views.SeatRow seatRow(Ballot b, ContestResult c) {
+        return seatRow(b.ballotId(), b.name(), b.seats(), b.status(), c);
+    }
+
+    /** An election's declared single-member seats, named by its id. */
+    private static Election singleMember(StoredElection e) {
+        return new Election(e.electionId(), e.contests().stream().map(StoredContest::result).filter(c -> c.seats() == 1).toList());
+    }
+
+    /** A general election: seats and votes by party, seats changing hands, marginals. */
+    Views.National national(String electionId, String name) {
+        List<Ballot> all = ballots(electionId);
+        Map<String, StoredContest> digests = digests(electionId);
+        StoredElection stored = declaredSoFar(electionId, digests);
+        Election now = singleMember(stored);
+        String previousId = published.previousElection(electionId).orElse(null);
+        NationalResult result = now.contests().isEmpty() ? null
+                : previousId == null ? National.summarise(now) : National.compare(now, singleMember(declaredSoFar(previousId)));
+        Map<String, ContestResult> byBallot = new HashMap<>();
+        stored.contests().forEach(c -> byBallot.put(c.ballotId(), c.result()));
+        List<Views.SeatRow> rows = new ArrayList<>();
+        for (Ballot b : all) {
+            ContestResult c = b.byElection()
+                    ? java.util.Optional.ofNullable(digests.get(b.ballotId())).map(StoredContest::result).orElse(null)
+                    : byBallot.get(b.ballotId());
+            rows.add(seatRow(b, c));
+        }
+        return new Views.National(electionId, name, ElectionId.parse(electionId).date(), previousId,
+                all.size(), now.contests().size(), result == null ? null : result.control(),
+                result == null ? List.of() : result.parties(), result == null ? List.of() : result.changingHands(),
+                now.contests().isEmpty() ? List.of() : Marginals.bySeat(now), rows);
+    }
+
+    /** An organisation election: seats, control, change against the previous one, every ward. */
+    Views.Council council(String electionId, String name) {
+        List<Ballot> all = ballots(electionId).stream().filter(b -> !b.byElection()).toList();
+        StoredElection stored = declaredSoFar(electionId);
+        Map<String, ContestResult> byBallot = new HashMap<>();
+        stored.contests().forEach(c -> byBallot.put(c.ballotId(), c.result()));
+        int seats = all.stream().mapToInt(Ballot::seats).sum();
+        List<ContestResult> declared = new ArrayList<>();
+        Map<String, Integer> bySeats = new HashMap<>();
+        long papers = 0;
+        long electorate = 0;
+        int seatsDeclared = 0;
+        int ballotsDeclared = 0;
+        List<Views.SeatRow> rows = new ArrayList<>();
+        for (Ballot b : all) {
+            ContestResult c = byBallot.get(b.ballotId());
+            rows.add(seatRow(b, c));
+            if (c == null) {
+                continue;
+            }
+            declared.add(c);
+            ballotsDeclared++;
+            seatsDeclared += b.seats();
+            Council.seatsByParty(c).forEach((p, n) -> bySeats.merge(p, n, Integer::sum));
+            if (b.status() != null && b.electorate() != null && b.issued() != null) {
+                electorate += b.electorate();
+                papers += b.issued();
+            }
+        }
+        List<PartySeats> held = Control.sorted(bySeats);
+        Control control = Control.of(Math.max(seats, 1), held);
+        String previousId = published.previousElection(electionId).orElse(null);
+        String comparedOn = null;
+        String verdict = null;
+        List<org.tallyroom.analysis.council.PartyChange> changes = List.of();
+        Map<String, String> wardVerdicts = new HashMap<>();
+        if (previousId != null && !declared.isEmpty()) {
+            Map<String, ContestResult> before = new LinkedHashMap<>();
+            for (StoredContest c : declaredSoFar(previousId).contests()) {
+                before.put(c.result().divisionId(), c.result());
+            }
+            List<ContestResult> sameWards = declared.stream().filter(c -> before.containsKey(c.divisionId())
+                    && before.get(c.divisionId()).seats() == c.seats()).toList();
+            if (sameWards.size() == declared.size()) {
+                Election after = new Election(name, declared);
+                Election was = new Election(previousId, declared.stream().map(c -> before.get(c.divisionId())).toList());
+                CouncilChange change = Council.compare(after, was);
+                changes = change.parties();
+                comparedOn = change.basis().description() + (seatsDeclared < seats
+                        ? " (" + declared.size() + " of " + all.size() + " wards declared, against the same wards in " + previousId + ")"
+                        : " (" + previousId + ")");
+                if (seatsDeclared == seats) {
+                    verdict = change.verdict();
+                }
+                for (ContestResult c : declared) {
+                    wardVerdicts.put(c.divisionId(), ContestAnalysis.compare(c, before.get(c.divisionId())).verdict());
+                }
+            } else {
+                comparedOn = "wards differ from " + previousId + ": no gains or losses shown";
+            }
+        }
+        List<Views.SeatRow> withVerdicts = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Views.SeatRow r = rows.get(i);
+            ContestResult c = byBallot.get(all.get(i).ballotId());
+            String v = c == null ? null : wardVerdicts.get(c.divisionId());
+            withVerdicts.add(new Views.SeatRow(r.ballotId(), r.name(), r.seats(), r.status(), r.elected(), r.parties(), v,
+                    r.turnout(), r.majority()));
+        }
+        BigDecimal turnout = electorate == 0 ? null : Fraction.share(papers, electorate).percent(2);
+        ElectionId id = ElectionId.parse(electionId);
+        String org = all.isEmpty() ? null : all.get(0).organisation();
+        return new Views.Council(electionId, name, id.date(), id.organisation(), org, seats, seatsDeclared,
+                all.size(), ballotsDeclared, held, control, previousId, comparedOn, changes, verdict, turnout, withVerdicts);
+    }
+}
