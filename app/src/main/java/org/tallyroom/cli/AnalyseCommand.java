@@ -25,6 +25,8 @@ import org.tallyroom.analysis.council.Council;
 import org.tallyroom.analysis.council.CouncilChange;
 import org.tallyroom.analysis.council.CouncilSummary;
 import org.tallyroom.analysis.council.NotionalWard;
+import org.tallyroom.analysis.irregularity.CountCheck;
+import org.tallyroom.analysis.irregularity.CountIrregularity;
 import org.tallyroom.analysis.irregularity.Irregularity;
 import org.tallyroom.analysis.irregularity.IrregularityCheck;
 import org.tallyroom.analysis.marginal.MarginalSeat;
@@ -36,7 +38,9 @@ import org.tallyroom.analysis.projection.ProjectionResult;
 import org.tallyroom.analysis.projection.ShareChanges;
 import org.tallyroom.analysis.projection.SwingModel;
 import org.tallyroom.analysis.text.PlainText;
+import org.tallyroom.count.CountOptions;
 import org.tallyroom.io.InputException;
+import org.tallyroom.io.report.ReportJsonReader;
 import org.tallyroom.store.Store;
 import org.tallyroom.store.StoreException;
 import org.tallyroom.store.analysis.NotionalCsv;
@@ -470,6 +474,14 @@ final class AnalyseCommand {
         @Override
         public Integer call() {
             return run(spec, common, (stored, store) -> {
+                // Counts other than plurality (SV, list and AMS, STV): the check reads the stored count report.
+                var version = store.currentResult(ballotId).orElse(null);
+                if (version != null && version.countReport() != null && version.countMethod() != null
+                        && !version.countMethod().equals("fptp") && !version.countMethod().equals("block")) {
+                    CountCheck check = CountIrregularity.check(ReportJsonReader.read(version.countReport(),
+                            ballotId + " (stored count report)"), CountOptions.seats(0), affected);
+                    return new Output(check.text(), check);
+                }
                 StoredContest c = stored.contest(ballotId).orElseThrow(() -> new StoreException("no ballot '" + ballotId
                         + "' with a result in the store; 'tallyroom elections' lists what is stored"));
                 IrregularityCheck check = Irregularity.check(c.result(), affected);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
+import org.tallyroom.analysis.irregularity.CountIrregularity;
 import org.tallyroom.count.Contest;
 import org.tallyroom.count.CountException;
 import org.tallyroom.count.CountOptions;
@@ -20,7 +21,9 @@ import org.tallyroom.count.CountReport;
 import org.tallyroom.count.Methods;
 import org.tallyroom.count.Rules;
 import org.tallyroom.io.ConstituencySeatsCsv;
+import org.tallyroom.count.list.PartyLists;
 import org.tallyroom.io.ContestReader;
+import org.tallyroom.io.PartyListsCsv;
 import org.tallyroom.io.InputException;
 import org.tallyroom.io.report.ReportCsv;
 import org.tallyroom.io.report.ReportJson;
@@ -58,6 +61,11 @@ final class CountCommand implements Callable<Integer> {
             description = "AMS: CSV of constituency seats won by party (party,seats).")
     Path constituencySeats;
 
+    @Option(names = "--lists", paramLabel = "FILE",
+            description = "List methods: who stands on each party's list (party,position,name or a YNR export), "
+                    + "so each list seat names its member.")
+    Path listsFile;
+
     @Option(names = "--region", description = "AMS: Scottish Parliament regional variant (no threshold).")
     boolean region;
 
@@ -75,6 +83,11 @@ final class CountCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Report format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--affected", paramLabel = "N",
+            description = "Also check whether N electors affected (turned away, lost postal votes) could have changed "
+                    + "the result, with the reasoning (text format).")
+    Long affected;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write one report per input into DIR.")
     Path out;
@@ -122,6 +135,15 @@ final class CountCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
         }
+        PartyLists partyLists = PartyLists.NONE;
+        if (listsFile != null) {
+            try {
+                partyLists = PartyListsCsv.read(listsFile);
+            } catch (InputException e) {
+                err.println(e.getMessage());
+                return Main.BAD_INPUT;
+            }
+        }
         ContestReader.Kind kind;
         try {
             kind = inputKind == null ? null : ContestReader.Kind.parse(inputKind);
@@ -129,12 +151,17 @@ final class CountCommand implements Callable<Integer> {
             err.println("tallyroom count: unknown --input '" + inputKind + "'; expected tallies, sv-tallies, ballots or blt");
             return Main.BAD_INPUT;
         }
+        if (affected != null && (affected < 0 || format != Format.text)) {
+            err.println("tallyroom count: --affected takes a number from 0, with --format text");
+            return Main.BAD_INPUT;
+        }
         if (out != null) {
             Files.createDirectories(out);
         }
         final Map<String, Integer> constituencyWon = won;
+        final PartyLists members = partyLists;
         List<Outcome> outcomes = IntStream.range(0, inputs.size()).parallel()
-                .mapToObj(i -> countOne(inputs.get(i), kind, rules, constituencyWon)).toList();
+                .mapToObj(i -> countOne(inputs.get(i), kind, rules, constituencyWon, members)).toList();
         int exit = 0;
         PrintWriter stdout = spec.commandLine().getOut();
         List<String> rendered = new ArrayList<>();
@@ -166,15 +193,18 @@ final class CountCommand implements Callable<Integer> {
         return exit;
     }
 
-    private Outcome countOne(Path input, ContestReader.Kind kind, Rules rules, Map<String, Integer> won) {
+    private Outcome countOne(Path input, ContestReader.Kind kind, Rules rules, Map<String, Integer> won,
+                             PartyLists members) {
         try {
             Contest contest = kind == null ? ContestReader.read(input) : ContestReader.read(input, kind);
             // Without --seats, the input's own seat count (a BLT header) is used; 0 lets the rules decide.
             CountOptions options = new CountOptions(seats == null ? contest.seats() : seats, threshold,
-                    seed == null ? defaultSeed(contest) : seed, lot, won, region);
+                    seed == null ? defaultSeed(contest) : seed, lot, won, region, members);
             CountReport report = rules.count(contest, options);
             String text = switch (format) {
-                case text -> ReportText.render(report);
+                case text -> affected == null ? ReportText.render(report) : ReportText.render(report)
+                        + "\nIrregularity check\n------------------\n"
+                        + CountIrregularity.check(report, options, affected).text();
                 case json -> ReportJson.toJson(report);
                 case csv -> ReportCsv.render(report);
             };

@@ -67,7 +67,7 @@ final class ShowCommand implements Callable<Integer> {
                         .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build()
                         .writeValueAsString(ResultsJson.ballot(r)));
             } else {
-                out.print(render(r));
+                out.print(render(r, previousMajority(store, ballotId, r)));
                 if (history) {
                     out.println();
                     out.println("History:");
@@ -86,6 +86,14 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     static String render(StoredResult r) {
+        return render(r, null);
+    }
+
+    /**
+     * The result as text; {@code previousMajority}, where given, is printed beside the majority
+     * ("2017: 353, up 859").
+     */
+    static String render(StoredResult r, String previousMajority) {
         var b = r.ballot();
         StringBuilder sb = new StringBuilder();
         sb.append(b.name()).append(" (").append(b.ballotId()).append(")\n");
@@ -109,10 +117,17 @@ final class ShowCommand implements Callable<Integer> {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         int nameWidth = Math.max(9, v.candidates().stream().mapToInt(f -> f.candidate().name().length()).max().orElse(9));
         int partyWidth = Math.max(5, v.candidates().stream().mapToInt(f -> label(f).length()).max().orElse(5));
-        sb.append('\n').append(String.format("  %-" + nameWidth + "s  %-" + partyWidth + "s  %14s  %7s%n", "candidate", "party", "votes", "share"));
+        ShowSv sv = ShowSv.of(v.countMethod(), v.countReport());
+        if (sv == null) {
+            sb.append('\n').append(String.format("  %-" + nameWidth + "s  %-" + partyWidth + "s  %14s  %7s%n", "candidate",
+                    "party", "votes", "share"));
+        }
         List<ResultVersion.Figures> sorted = new ArrayList<>(v.candidates());
         sorted.sort(Comparator.comparing((ResultVersion.Figures f) -> f.votes() == null ? BigDecimal.valueOf(-1) : f.votes()).reversed());
-        for (ResultVersion.Figures f : sorted) {
+        if (sv != null) {
+            svTable(sb, sv, sorted, nameWidth, partyWidth);
+        }
+        for (ResultVersion.Figures f : sv != null ? List.<ResultVersion.Figures>of() : sorted) {
             String share = f.votes() == null || total.signum() == 0 ? ""
                     : f.votes().multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_UP) + "%";
             sb.append(String.format("  %-" + nameWidth + "s  %-" + partyWidth + "s  %14s  %7s%s%n", f.candidate().name(), label(f),
@@ -132,7 +147,9 @@ final class ShowCommand implements Callable<Integer> {
             if (total.signum() > 0) {
                 sb.append(" (").append(majority.multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_UP)).append("%)");
             }
-            sb.append(b.seats() > 1 ? " (last elected over first not elected)" : "").append('\n');
+            sb.append(b.seats() > 1 ? " (last elected over first not elected)" : "");
+            sb.append(sv != null && !sv.secondRound().isEmpty() ? " (second round)" : "");
+            sb.append(previousMajority == null ? "" : "; " + previousMajority).append('\n');
         }
         Turnout t = v.turnout();
         if (t.electorate() != null) {
@@ -166,6 +183,61 @@ final class ShowCommand implements Callable<Integer> {
             sb.append("Note: ").append(v.note()).append('\n');
         }
         return sb.toString();
+    }
+
+    /** SV: first preferences for every candidate (eliminated ones included), then the second round. */
+    private static void svTable(StringBuilder sb, ShowSv sv, List<ResultVersion.Figures> sorted, int nameWidth,
+                                int partyWidth) {
+        BigDecimal firstTotal = sv.first().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        sb.append('\n').append(String.format("  %-" + nameWidth + "s  %-" + partyWidth + "s  %14s  %7s  %14s%n", "candidate", "party",
+                "first prefs", "share", "second round"));
+        List<ResultVersion.Figures> byFirst = new ArrayList<>(sorted);
+        byFirst.sort(Comparator.comparing((ResultVersion.Figures f) -> sv.first().getOrDefault(f.candidate().name(),
+                BigDecimal.valueOf(-1))).reversed());
+        for (ResultVersion.Figures f : byFirst) {
+            String name = f.candidate().name();
+            BigDecimal first = sv.first().get(name);
+            String share = first == null || firstTotal.signum() == 0 ? ""
+                    : first.multiply(BigDecimal.valueOf(100)).divide(firstTotal, 1, RoundingMode.HALF_UP) + "%";
+            BigDecimal second = sv.secondRound().get(name);
+            sb.append(String.format("  %-" + nameWidth + "s  %-" + partyWidth + "s  %14s  %7s  %14s%s%n", name, label(f),
+                    first == null ? "-" : group(first), share,
+                    second != null ? group(second) : sv.eliminated().contains(name) ? "eliminated" : "",
+                    f.elected() ? "  elected" : ""));
+        }
+    }
+
+    /**
+     * The majority of the previous contest for the same division and its change, e.g. "2017: 353, up
+     * 859"; null where there is no earlier contest (or either majority cannot be told).
+     */
+    private static String previousMajority(Store store, String ballotId, StoredResult r) {
+        if (r.current() == null) {
+            return null;
+        }
+        BigDecimal now = majority(r.current().candidates().stream()
+                .sorted(Comparator.comparing((ResultVersion.Figures f) -> f.votes() == null ? BigDecimal.valueOf(-1)
+                        : f.votes()).reversed()).toList());
+        if (now == null) {
+            return null;
+        }
+        try {
+            var stored = org.tallyroom.store.analysis.StoredElections.current(store);
+            var before = stored.previousContest(ballotId).orElse(null);
+            if (before == null || !before.result().winnersKnown()) {
+                return null;
+            }
+            var then = org.tallyroom.analysis.contest.ContestAnalysis.majority(before.result()).orElse(null);
+            if (then == null) {
+                return null;
+            }
+            BigDecimal change = now.subtract(BigDecimal.valueOf(then.votes()));
+            return before.date().getYear() + ": " + String.format("%,d", then.votes()) + ", "
+                    + (change.signum() == 0 ? "unchanged" : (change.signum() > 0 ? "up " : "down ") + group(change.abs()))
+                    + " (against " + before.ballotId() + ")";
+        } catch (StoreException | IllegalArgumentException e) {
+            return null; // a previous contest the analysis cannot read (not a plurality count): no comparison
+        }
     }
 
     /**

@@ -83,6 +83,40 @@ class CountAmsCommandTest {
     }
 
     @Test
+    void ams_withListsFile_namesEachListSeat_passingOverConstituencyMembers() throws Exception {
+        // A YNR-style export: constituency rows (no position; Ann Lab elected) and list rows.
+        Path lists = Files.writeString(dir.resolve("lists.csv"), """
+                ballot_paper_id,person_name,party_name,party_list_position,elected
+                gla.c.north.2016-05-05,Ann Lab,Lab,,True
+                gla.c.south.2016-05-05,Zoe Con,Con,,False
+                gla.a.2016-05-05,Ann Lab,Lab,1,
+                gla.a.2016-05-05,Bea Lab,Lab,2,
+                gla.a.2016-05-05,Cy Lab,Lab,3,
+                gla.a.2016-05-05,Gil Green,Green,1,
+                """);
+        int exit = run("count", "--method", "ams", "--seats", "11", "--constituency-seats",
+                constituencySeats().toString(), "--lists", lists.toString(), listVotes().toString(), "--format", "json");
+        assertThat(err.toString()).isEmpty();
+        assertThat(exit).isZero();
+        // Green takes seats 1, 4 and 8 (see above): only one name on its list, so the list is
+        // exhausted after seat 1 and its later figures are disregarded; Lab's seats go to Bea and Cy.
+        assertThat(out.toString())
+                .contains("\"seat\" : 1,\n    \"party\" : \"Green\",\n    \"quotient\" : \"120000.00000\",\n    \"member\" : \"Gil Green\"")
+                .contains("\"member\" : \"Bea Lab\"").contains("\"member\" : \"Cy Lab\"")
+                .doesNotContain("\"member\" : \"Ann Lab\"")
+                .contains("The list of Green is exhausted before seat 2")
+                .contains("Ann Lab (Lab list, position 1) is already returned");
+    }
+
+    @Test
+    void badListsFile_isLocated() throws Exception {
+        Path lists = Files.writeString(dir.resolve("lists.csv"), "party,position,name\nLab,first,Ann\n");
+        int exit = run("count", "--method", "ams", "--seats", "11", "--lists", lists.toString(), listVotes().toString());
+        assertThat(exit).isEqualTo(Main.BAD_INPUT);
+        assertThat(err.toString()).contains(lists + ":2:2: expected a list position as a whole number, found 'first'");
+    }
+
+    @Test
     void dhondt_withConstituencySeats_isRefusedWithAMessage() throws Exception {
         int exit = run("count", "--method", "dhondt", "--seats", "3", "--constituency-seats",
                 constituencySeats().toString(), listVotes().toString());

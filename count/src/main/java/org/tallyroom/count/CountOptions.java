@@ -3,6 +3,7 @@ package org.tallyroom.count;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.tallyroom.count.list.PartyLists;
 
 /**
  * How to count: the parts of the rules that vary by contest.
@@ -15,9 +16,11 @@ import java.util.Map;
  *                          first name here among the tied candidates is the one drawn
  * @param constituencySeats AMS: constituency seats already won, by party (list name)
  * @param regional          AMS: Scottish Parliament regional variant (no threshold)
+ * @param partyLists        list methods: the parties' lists by name and the constituency members, so
+ *                          that each list seat names who takes it; {@link PartyLists#NONE} for none
  */
 public record CountOptions(int seats, BigDecimal thresholdPercent, long seed, List<String> lot,
-                           Map<String, Integer> constituencySeats, boolean regional) {
+                           Map<String, Integer> constituencySeats, boolean regional, PartyLists partyLists) {
     public CountOptions {
         if (seats < 0) {
             throw new IllegalArgumentException("seats must not be negative, was " + seats);
@@ -28,6 +31,12 @@ public record CountOptions(int seats, BigDecimal thresholdPercent, long seed, Li
         }
         lot = List.copyOf(lot);
         constituencySeats = Map.copyOf(constituencySeats);
+        partyLists = partyLists == null ? PartyLists.NONE : partyLists;
+    }
+
+    public CountOptions(int seats, BigDecimal thresholdPercent, long seed, List<String> lot,
+                        Map<String, Integer> constituencySeats, boolean regional) {
+        this(seats, thresholdPercent, seed, lot, constituencySeats, regional, PartyLists.NONE);
     }
 
     public static CountOptions seats(int seats) {
@@ -35,18 +44,22 @@ public record CountOptions(int seats, BigDecimal thresholdPercent, long seed, Li
     }
 
     public CountOptions withSeed(long newSeed) {
-        return new CountOptions(seats, thresholdPercent, newSeed, lot, constituencySeats, regional);
+        return new CountOptions(seats, thresholdPercent, newSeed, lot, constituencySeats, regional, partyLists);
     }
 
     public CountOptions withLot(List<String> drawn) {
-        return new CountOptions(seats, thresholdPercent, seed, drawn, constituencySeats, regional);
+        return new CountOptions(seats, thresholdPercent, seed, drawn, constituencySeats, regional, partyLists);
     }
 
     public CountOptions withThreshold(BigDecimal percent) {
-        return new CountOptions(seats, percent, seed, lot, constituencySeats, regional);
+        return new CountOptions(seats, percent, seed, lot, constituencySeats, regional, partyLists);
     }
 
     public CountOptions withConstituencySeats(Map<String, Integer> won, boolean regionalVariant) {
-        return new CountOptions(seats, thresholdPercent, seed, lot, won, regionalVariant);
+        return new CountOptions(seats, thresholdPercent, seed, lot, won, regionalVariant, partyLists);
+    }
+
+    public CountOptions withPartyLists(PartyLists lists) {
+        return new CountOptions(seats, thresholdPercent, seed, lot, constituencySeats, regional, lists);
     }
 }

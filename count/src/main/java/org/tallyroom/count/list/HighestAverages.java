@@ -134,6 +134,7 @@ final class HighestAverages {
         }
 
         leftOut.sort(null);
+        Members members = new Members(lists, options.partyLists(), notes);
         Lot lot = Lot.of(options);
         int[] listSeats = new int[n];
         List<Stage> stages = new ArrayList<>();
@@ -147,6 +148,7 @@ final class HighestAverages {
 
         for (int seat = 1; seat <= seats; seat++) {
             int stageNumber = seat + 1;
+            members.dropExhausted(out, seat, setup.ams());
             List<Integer> tied = new ArrayList<>();
             long bestVotes = 0;
             long bestDivisor = 1;
@@ -183,9 +185,11 @@ final class HighestAverages {
             if (isIndependent(lists.get(winner))) {
                 out[winner] = true;
             }
+            String member = members.take(winner);
             elected.add(winner);
-            allocations.add(new Allocation(seat, lists.get(winner).name(), quotient));
-            String note = "Seat " + seat + " to " + lists.get(winner).name() + ": " + votes[winner] + " / "
+            allocations.add(new Allocation(seat, lists.get(winner).name(), quotient, member));
+            String note = "Seat " + seat + " to " + lists.get(winner).name() + (member == null ? "" : " (" + member + ")")
+                    + ": " + votes[winner] + " / "
                     + divisor + " = " + Fixed.format(quotient, Allocation.QUOTIENT_DECIMALS)
                     + (tied.size() > 1 ? " (equal highest quotients; " + setup.tieRuleCitation() + ")" : "");
             stages.add(new Stage(stageNumber, StageKind.ALLOCATION, List.of(), null, votes, 0, 0, List.of(winner),

@@ -125,6 +125,9 @@ public final class ReportJson {
                 g.writeNumberProperty("seat", a.seat());
                 g.writeStringProperty("party", a.party());
                 g.writeStringProperty("quotient", Fixed.format(a.quotient(), Allocation.QUOTIENT_DECIMALS));
+                if (a.member() != null) {
+                    g.writeStringProperty("member", a.member());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

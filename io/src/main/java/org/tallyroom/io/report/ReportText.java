@@ -156,10 +156,14 @@ public final class ReportText {
         table(rows, out, 1);
         out.append('\n');
         List<String[]> alloc = new ArrayList<>();
-        alloc.add(new String[] {"Seat", "Allocated to", "Quotient"});
+        boolean named = r.allocations().stream().anyMatch(a -> a.member() != null);
+        alloc.add(named ? new String[] {"Seat", "Allocated to", "Quotient", "Member"}
+                : new String[] {"Seat", "Allocated to", "Quotient"});
         for (Allocation a : r.allocations()) {
-            alloc.add(new String[] {Integer.toString(a.seat()), a.party(),
-                    Fixed.format(a.quotient(), Allocation.QUOTIENT_DECIMALS)});
+            String quotient = Fixed.format(a.quotient(), Allocation.QUOTIENT_DECIMALS);
+            alloc.add(named ? new String[] {Integer.toString(a.seat()), a.party(), quotient,
+                    a.member() == null ? "(no list given)" : a.member()}
+                    : new String[] {Integer.toString(a.seat()), a.party(), quotient});
         }
         table(alloc, out, 1);
         if (!r.seatsByParty().isEmpty()) {

@@ -45,7 +45,7 @@ public final class LondonBoroughCsv {
             int wardName = header.require("ward_name");
             int boroughCode = header.require("borough_code");
             int boroughName = header.require("borough_name");
-            int name = header.require("candidate_name");
+            int name = header.require("candidate_name", "candidate");
             int partyCode = header.require("party");
             int partyLong = header.require("party_long");
             int votes = header.require("number_votes");

@@ -10,6 +10,8 @@ import org.tallyroom.count.Contest;
 import org.tallyroom.count.CountOptions;
 import org.tallyroom.count.CountReport;
 import org.tallyroom.count.list.AdditionalMember;
+import org.tallyroom.count.list.PartyLists;
+import org.tallyroom.io.PartyListsCsv;
 import org.tallyroom.count.plurality.Fptp;
 import org.tallyroom.testing.SharedData;
 
@@ -70,5 +72,34 @@ class London2016AssemblyTest {
         assertThat(r.seatsByParty().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(25);
         assertThat(r.stages().get(0).excluded()).hasSize(7);
         assertThat(r.ties()).isEmpty();
+    }
+
+    /**
+     * A hand-made list file (test resource gla/labour-london-list-2016.csv) naming Labour's London-wide
+     * list with Nicky Gavron second: Labour's three list seats (6, 8 and 10 above) go to its first three.
+     */
+    @Test
+    void londonMembers2016_withLabourListFile_nickyGavronTakesLaboursSecondListSeat() throws Exception {
+        London2016 london = London2016.read(SharedData.path("uk/london-2016"));
+        Map<String, Integer> constituencySeats = new HashMap<>();
+        java.util.Set<String> constituencyMembers = new java.util.HashSet<>();
+        for (String name : london.constituencyNames()) {
+            String winner = new Fptp().count(london.constituencyContest(name), CountOptions.seats(1)).electedNames().get(0);
+            constituencySeats.merge(WINNERS_PARTY.get(winner), 1, Integer::sum);
+            constituencyMembers.add(winner);
+        }
+        PartyLists file = PartyListsCsv.read(java.nio.file.Path.of(
+                London2016AssemblyTest.class.getResource("/gla/labour-london-list-2016.csv").toURI()));
+        PartyLists lists = new PartyLists(file.lists(), constituencyMembers);
+        CountReport r = new AdditionalMember().count(london.londonWideListContest(),
+                CountOptions.seats(11).withConstituencySeats(constituencySeats, false).withPartyLists(lists));
+
+        assertThat(r.allocations()).filteredOn(a -> a.party().equals(LAB))
+                .extracting(Allocation::seat, Allocation::member)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(6, "Fiona Twycross"),
+                        org.assertj.core.groups.Tuple.tuple(8, "Nicky Gavron"),
+                        org.assertj.core.groups.Tuple.tuple(10, "Tom Copley"));
+        assertThat(r.allocations()).filteredOn(a -> !a.party().equals(LAB)).allSatisfy(a -> assertThat(a.member()).isNull());
+        assertThat(org.tallyroom.io.report.ReportText.render(r)).contains("Nicky Gavron");
     }
 }

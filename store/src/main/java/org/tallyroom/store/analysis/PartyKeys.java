@@ -55,7 +55,7 @@ public final class PartyKeys {
             return BY_EC_ID.get(ecId);
         }
         for (String s : new String[] {abbreviation, name}) {
-            Optional<String> main = MainParties.ecId(s);
+            Optional<String> main = MainParties.ecId(s).filter(BY_EC_ID::containsKey);
             if (main.isPresent()) {
                 return BY_EC_ID.get(main.get());
             }
@@ -82,7 +82,7 @@ public final class PartyKeys {
 
     /** A key as typed by a user ("lab", "Labour"): the canonical key where it is a known spelling, else as typed. */
     public static String typed(String text) {
-        Optional<String> main = MainParties.ecId(text);
+        Optional<String> main = MainParties.ecId(text).filter(BY_EC_ID::containsKey);
         if (main.isPresent()) {
             return BY_EC_ID.get(main.get());
         }

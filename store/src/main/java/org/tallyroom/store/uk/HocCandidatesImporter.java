@@ -144,6 +144,10 @@ public final class HocCandidatesImporter {
     public static void load(Path byCandidate, Path byConstituency, LocalDate date, Ingest ingest) throws InputException {
         List<Declaration> ds = read(byCandidate, byConstituency, date);
         ingest.declareAll(ds);
+        String unresolved = UnresolvedParties.describe(ds);
+        if (unresolved != null) {
+            ingest.note(unresolved);
+        }
         if (byConstituency != null) {
             List<String> differ = ds.stream().filter(d -> d.turnout().valid().compareTo(d.candidates().stream()
                     .map(Declaration.Entry::votes).reduce(BigDecimal.ZERO, BigDecimal::add)) != 0)

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.tallyroom.count.BallotSummary;
 import org.tallyroom.count.Contest;
@@ -161,7 +162,9 @@ public final class London2016Importer {
         List<Declaration.Entry> entries = new ArrayList<>();
         for (String c : candidates) {
             int i = first.candidates().indexOf(c);
-            Party party = i >= 0 && inferred.get(i).found() ? Party.named(list.candidates().get(inferred.get(i).list())) : null;
+            Optional<String> declared = CandidateParties.of(id.toString(), c);
+            Party party = declared.isPresent() ? (declared.get().isEmpty() ? null : Party.named(declared.get()))
+                    : i >= 0 && inferred.get(i).found() ? Party.named(list.candidates().get(inferred.get(i).list())) : null;
             entries.add(new Declaration.Entry(new Person(Person.onBallot(id.toString(), c).key(), c, null, null), party, c,
                     null, i < 0 ? null : BigDecimal.valueOf(totals[i]), false, null, null));
         }
@@ -173,7 +176,8 @@ public final class London2016Importer {
                 + " unknown here and the valid first-preference total cannot be given; the second-preference file counts "
                 + "every second choice marked, not those transferred. So the second round and the winner cannot be "
                 + "derived from these files and are not stored. Rejected papers are the first-preference file's. "
-                + "Parties inferred from ward-level vote shares against the London-wide list ("
+                + "Parties as declared (the candidate-parties table); for comparison, those ward-level vote shares "
+                + "against the London-wide list suggest ("
                 + describe(first.candidates(), inferred, list.candidates()) + ").";
         Declaration d = new Declaration(spec, entries, ResultStatus.DECLARED, turnout, 0, null, null, null, note);
         List<Ingest.WardFigures> wards = new ArrayList<>();
@@ -205,6 +209,10 @@ public final class London2016Importer {
         ingest.note("the mayor's result holds first preferences only (the files lack Zylinski's and cannot give the "
                 + "second round); see its note");
         ingest.note("the constituency files name no parties: parties are inferred from ward figures (see each result's note)");
+        String unresolved = UnresolvedParties.describe(ballots.stream().map(Ballot::declaration).toList());
+        if (unresolved != null) {
+            ingest.note(unresolved);
+        }
     }
 
     private static void checkSameWards(WardResultsFile f, List<WardRow> rows, List<WardRow> other, WardResultsFile otherFile)

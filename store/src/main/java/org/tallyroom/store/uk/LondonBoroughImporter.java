@@ -22,6 +22,7 @@ import org.tallyroom.count.plurality.Fptp;
 import org.tallyroom.io.CsvFile;
 import org.tallyroom.io.InputException;
 import org.tallyroom.io.uk.BoroughCandidate;
+import org.tallyroom.io.uk.LondonBorough2006Csv;
 import org.tallyroom.io.uk.LondonBoroughCsv;
 import org.tallyroom.io.uk.PartyNameLookup;
 import org.tallyroom.io.uk.WardPoll;
@@ -56,8 +57,9 @@ import org.tallyroom.store.id.ElectionType;
  *
  * <p>2022 ballot paper account, from the wards file: electorate, valid ballot papers, rejected papers by
  * statutory reason (r.46(1)(a)-(d)); rejected papers are the sum of the reasons (the file's own total
- * disagrees with its reasons in 330 wards, and counts papers rejected in part in some); the file gives
- * no papers issued, so papers counted (valid plus rejected) are stored as issued. 2018 gives no ballot
+ * disagrees with its reasons in 330 wards, and counts papers rejected in part in some); papers issued
+ * are the file's ballots_polling plus ballots_postal, the basis of its own turnout column and of the
+ * declared turnouts (Barnet: 37.9%). 2018 gives no ballot
  * paper account; single-member wards' valid votes are the candidates' votes.
  */
 public final class LondonBoroughImporter {
@@ -66,12 +68,12 @@ public final class LondonBoroughImporter {
 
     /** London borough polling days, by year, for a 2018-layout file (which has no date column). */
     private static final Map<Integer, LocalDate> POLLING_DAYS = Map.of(
-            2010, LocalDate.of(2010, 5, 6), 2014, LocalDate.of(2014, 5, 22), 2018, LocalDate.of(2018, 5, 3),
+            2006, LocalDate.of(2006, 5, 4), 2010, LocalDate.of(2010, 5, 6), 2014, LocalDate.of(2014, 5, 22), 2018, LocalDate.of(2018, 5, 3),
             2022, LocalDate.of(2022, 5, 5));
     private static final Pattern YEAR = Pattern.compile("(?:^|[^0-9])(20\\d\\d)(?:[^0-9]|$)");
 
-    /** The two layouts. */
-    public enum Layout { Y2018, Y2022 }
+    /** The layouts: 2006 (candidates and ward turnout files), 2014 and 2018 (one file), 2022 (two files). */
+    public enum Layout { Y2006, Y2018, Y2022 }
 
     private LondonBoroughImporter() {
     }
@@ -79,14 +81,18 @@ public final class LondonBoroughImporter {
     /** Which layout a candidates file has, from its header. */
     public static Layout layout(Path candidates) throws InputException {
         List<String> header = CsvFile.header(candidates).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        if (header.contains("candidate_name") && header.contains("ward_code")) {
+        if ((header.contains("candidate_name") || header.contains("candidate")) && header.contains("ward_code")) {
             return Layout.Y2018;
+        }
+        if (header.contains("wardname") && header.contains("candidate") && header.contains("elected")) {
+            return Layout.Y2006;
         }
         if (header.contains("wd22cd")) {
             return Layout.Y2022;
         }
         throw new InputException(CsvFile.nameOf(candidates), 1, 0,
-                "a London borough candidates header (2018: ward_code,...,candidate_name,...; 2022: ...,WD22CD,LAD22CD)",
+                "a London borough candidates header (2006: Boro.,Ward,...,WardName,Elected,Candidate,Party,Vote; "
+                        + "2014/2018: ward_code,...,candidate_name,...; 2022: ...,WD22CD,LAD22CD)",
                 InputException.quote(String.join(",", CsvFile.header(candidates))));
     }
 
@@ -121,6 +127,24 @@ public final class LondonBoroughImporter {
         if (layout == Layout.Y2018) {
             LocalDate day = date != null ? date : yearDate(candidates);
             LondonBoroughCsv.forEachWard2018(candidates, ward -> out.add(declaration(file, ward, day, parties, ids, lots)));
+        } else if (layout == Layout.Y2006) {
+            LocalDate day = date != null ? date : yearDate(candidates);
+            Path turnout = wards != null ? wards : beside(candidates,
+                    candidates.getFileName().toString().replace("candidates", "ward-turnout")).orElse(null);
+            Map<String, WardPollRow> polls = turnout == null ? null : LondonBorough2006Csv.readTurnout(turnout);
+            LondonBorough2006Csv.forEachWard(candidates, polls, ward -> out.add(declaration(file, ward, day, parties, ids, lots)));
+            if (polls != null) {
+                List<String> without = polls.values().stream().filter(w -> w.poll() == null)
+                        .map(w -> w.ward().borough() + ": " + w.ward().name()).toList();
+                if (!without.isEmpty()) {
+                    notes.add("no ballot paper account for " + without.size() + " wards whose turnout row gives no number "
+                            + "of votes in person or postal votes: " + String.join(", ", without));
+                }
+            }
+            notes.add(turnout == null ? "no ward turnout file (--wards): wards are stored without electorate or papers"
+                    : "2006: the files give no GSS codes (wards are known by name) and no seats (a ward's seats are its "
+                    + "candidates marked elected); papers counted are votes in person plus postal votes, and valid "
+                    + "papers those less the rejected, from " + CsvFile.nameOf(turnout));
         } else {
             if (wards == null) {
                 throw new InputException(file, 1, 0, "a wards file (--wards) with the seats of each ward, as the 2022 "
@@ -175,6 +199,10 @@ public final class LondonBoroughImporter {
         List<String> notes = new ArrayList<>();
         List<Declaration> ds = read(candidates, wards, partyLookup, date, notes);
         ingest.declareAll(ds);
+        String unresolved = UnresolvedParties.describe(ds);
+        if (unresolved != null) {
+            notes.add(unresolved);
+        }
         notes.forEach(ingest::note);
     }
 
@@ -202,7 +230,8 @@ public final class LondonBoroughImporter {
             throw new InputException(file, ward.line(), 0, "each ward once", id + " a second time (" + ward.title() + ")");
         }
         int seats = ward.seats();
-        BallotSpec spec = new BallotSpec(id, ward.ward().name(), borough, ward.ward().name(), ward.ward().gssCode(),
+        String gss = ward.ward().gssCode().isBlank() ? null : ward.ward().gssCode();
+        BallotSpec spec = new BallotSpec(id, ward.ward().name(), borough, ward.ward().name(), gss,
                 String.valueOf(date.getYear()), null, seats, seats == 1 ? "fptp" : "block", false);
         Rules rules = seats == 1 ? new Fptp() : new BlockVote();
         Contest contest = ward.contest();
@@ -229,7 +258,10 @@ public final class LondonBoroughImporter {
         if (ward.poll().isPresent()) {
             WardPoll p = ward.poll().get();
             long rejected = p.rejectedByReasonTotal();
-            turnout = new Turnout(p.electorate(), Math.addExact(p.validBallots(), rejected),
+            // Papers issued as the returning officers' turnout counts them: the file's own ballots_polling plus
+            // ballots_postal (2022; its percentage_pol is that over the electorate in 555 of 679 wards, against 69
+            // for valid plus rejected: Barnet 97,480 / 256,974 = 37.9%, as declared). 2006: in person plus postal.
+            turnout = new Turnout(p.electorate(), Math.addExact(p.ballotsPolling(), p.ballotsPostal()),
                     BigDecimal.valueOf(p.validBallots()), rejected, p.rejectedByReason());
         } else {
             BigDecimal valid = seats == 1
