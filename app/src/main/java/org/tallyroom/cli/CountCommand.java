@@ -99,6 +99,12 @@ final class CountCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Ballots, tallies or BLT files.")
     List<Path> inputs = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    QuietOption quiet = new QuietOption();
+
+    /** A single input at least this large shows progress (on a terminal): counting it takes about a second. */
+    private static final long LARGE_INPUT = 20L << 20;
+
     static final class MethodIds implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
@@ -160,8 +166,15 @@ final class CountCommand implements Callable<Integer> {
         }
         final Map<String, Integer> constituencyWon = won;
         final PartyLists members = partyLists;
-        List<Outcome> outcomes = IntStream.range(0, inputs.size()).parallel()
-                .mapToObj(i -> countOne(inputs.get(i), kind, rules, constituencyWon, members)).toList();
+        List<Outcome> outcomes;
+        try (Progress progress = progress()) {
+            outcomes = IntStream.range(0, inputs.size()).parallel()
+                    .mapToObj(i -> {
+                        Outcome o = countOne(inputs.get(i), kind, rules, constituencyWon, members);
+                        progress.step();
+                        return o;
+                    }).toList();
+        }
         int exit = 0;
         PrintWriter stdout = spec.commandLine().getOut();
         List<String> rendered = new ArrayList<>();
@@ -191,6 +204,21 @@ final class CountCommand implements Callable<Integer> {
         }
         stdout.flush();
         return exit;
+    }
+
+    /** Progress for several inputs (one step each) or one large one (the time taken); silent otherwise. */
+    private Progress progress() {
+        if (inputs.size() > 1) {
+            return Progress.start(spec, quiet.quiet, "Counting", inputs.size(), "files");
+        }
+        try {
+            if (Files.size(inputs.get(0)) >= LARGE_INPUT) {
+                return Progress.start(spec, quiet.quiet, "Counting " + inputs.get(0).getFileName(), 0, null);
+            }
+        } catch (IOException e) {
+            // unreadable: countOne says so
+        }
+        return Progress.start(spec, true, "", 0, null);
     }
 
     private Outcome countOne(Path input, ContestReader.Kind kind, Rules rules, Map<String, Integer> won,

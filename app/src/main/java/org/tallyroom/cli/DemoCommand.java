@@ -34,6 +34,9 @@ final class DemoCommand implements Callable<Integer> {
             + "or ~/.local/share/tallyroom/demo). Removed and recreated.")
     Path dir;
 
+    @picocli.CommandLine.Mixin
+    QuietOption quiet = new QuietOption();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -43,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path where = dir != null ? dir : DemoServer.defaultDirectory(System.getenv());
         DemoServer demo;
-        try {
+        try (Progress progress = Progress.start(spec, quiet.quiet, "Starting the demo", 0, null)) {
             demo = DemoServer.start(where, "127.0.0.1", port, seed, interval);
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("tallyroom demo: " + e.getMessage());

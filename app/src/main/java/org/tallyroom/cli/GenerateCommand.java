@@ -41,6 +41,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "File to write (.csv or .blt).")
     Path file;
 
+    @picocli.CommandLine.Mixin
+    QuietOption quiet = new QuietOption();
+
     @Override
     public Integer call() throws Exception {
         String kind = format.isEmpty()
@@ -53,13 +56,18 @@ final class GenerateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tallyroom generate: " + e.getMessage());
             return Main.BAD_INPUT;
         }
+        if (!kind.equals("blt") && !kind.equals("ballots")) {
+            spec.commandLine().getErr().println("tallyroom generate: --format must be ballots or blt, was " + kind);
+            return Main.BAD_INPUT;
+        }
         ElectionGenerator g = new ElectionGenerator(s);
-        switch (kind) {
-            case "blt" -> g.writeBlt(file, "Generated election, seed " + seed);
-            case "ballots" -> g.writeBallotsCsv(file);
-            default -> {
-                spec.commandLine().getErr().println("tallyroom generate: --format must be ballots or blt, was " + kind);
-                return Main.BAD_INPUT;
+        // Under about 200,000 papers the file is written before a bar would be worth drawing.
+        boolean quick = ballots < 200_000;
+        try (Progress progress = Progress.start(spec, quiet.quiet || quick, "Generating", ballots, "ballots")) {
+            if (kind.equals("blt")) {
+                g.writeBlt(file, "Generated election, seed " + seed, progress::stepTo);
+            } else {
+                g.writeBallotsCsv(file, progress::stepTo);
             }
         }
         spec.commandLine().getErr().printf("wrote %,d ballots, %d candidates to %s%n", ballots, candidates, file);

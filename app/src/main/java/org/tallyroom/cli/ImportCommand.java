@@ -3,6 +3,7 @@ package org.tallyroom.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.tallyroom.count.Contest;
 import org.tallyroom.count.CountException;
@@ -36,45 +37,92 @@ import picocli.CommandLine.Spec;
  * again with the same importer changes nothing; an error anywhere stores nothing.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import results into the store (one transaction per file; re-importing a file changes nothing).",
+        description = "Import results into the store (one transaction per file; re-importing a file changes nothing). "
+                + "Most importers take several files: one process, the store opened once.",
         subcommands = {ImportCommand.Ballots.class, ImportCommand.Ynr.class, ImportCommand.NistCdf.class,
                 ImportUkCommands.HocCandidates.class, ImportUkCommands.LondonBorough.class, ImportUkCommands.London2016Dir.class,
                 NiAssemblyCommands.Import.class, HistoryCommands.ImportCouncilControl.class})
 final class ImportCommand {
 
+    /**
+     * One file's import: the name it is reported by, its bytes (or why they could not be read), the
+     * importer's name and the work, which runs in its own transaction.
+     */
+    record Job(Path file, Source source, String unreadable, String importer, Store.Work<Exception> work) {
+        /** A job reading {@code file} alone. */
+        static Job of(Path file, String importer, Store.Work<Exception> work) {
+            try {
+                return new Job(file, Source.of(file), null, importer, work);
+            } catch (IOException e) {
+                return new Job(file, null, CsvFile.unreadable(file.toString(), e).getMessage(), importer, work);
+            }
+        }
+    }
+
     /** Runs one import, printing the outcome or the error; returns the exit code. */
     static int run(CommandSpec spec, DbOption db, Path file, String importer, Store.Work<Exception> work) {
-        PrintWriter err = spec.commandLine().getErr();
-        Source source;
-        try {
-            source = Source.of(file);
-        } catch (IOException e) {
-            err.println(CsvFile.unreadable(file.toString(), e).getMessage());
-            return Main.BAD_INPUT;
-        }
-        return run(spec, db, file, source, importer, work);
+        return run(spec, db, false, List.of(Job.of(file, importer, work)));
     }
 
     /** Runs one import of {@code source} (which may be several files), printing the outcome and notes or the error. */
     static int run(CommandSpec spec, DbOption db, Path file, Source source, String importer, Store.Work<Exception> work) {
+        return run(spec, db, false, List.of(new Job(file, source, null, importer, work)));
+    }
+
+    /**
+     * Runs the imports in one process with the store opened once, each in its own transaction: a file
+     * that fails imports nothing, and the others are still imported. Exit code 0 if all were imported.
+     */
+    static int run(CommandSpec spec, DbOption db, boolean quiet, List<Job> jobs) {
+        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Store store = db.open()) {
-            ImportOutcome o = store.importSource(source, importer, System.getProperty("user.name", "tallyroom"), work);
-            spec.commandLine().getOut().println(o.describe(file.toString()));
-            o.notes().forEach(n -> spec.commandLine().getOut().println("Note: " + n));
-            spec.commandLine().getOut().flush();
-            return 0;
+        boolean several = jobs.size() > 1;
+        int failed = 0;
+        Store store;
+        try {
+            store = db.open();
+        } catch (StoreException e) {
+            err.println(jobs.get(0).file() + ": " + e.getMessage());
+            err.println("Nothing was imported.");
+            return Main.BAD_INPUT;
+        }
+        try (store; Progress progress = Progress.start(spec, quiet, "Importing", several ? jobs.size() : 0, several ? "files" : null)) {
+            for (Job job : jobs) {
+                progress.message(String.valueOf(job.file().getFileName()));
+                String error = job.unreadable() != null ? job.unreadable() : importOne(store, job, out);
+                if (error != null) {
+                    failed++;
+                    err.println(error);
+                    err.println(several ? "Nothing was imported from " + job.file() + "." : "Nothing was imported.");
+                }
+                progress.step();
+            }
+        }
+        if (several) {
+            out.printf("%d of %d files imported.%n", jobs.size() - failed, jobs.size());
+            out.flush();
+        }
+        return failed == 0 ? 0 : Main.BAD_INPUT;
+    }
+
+    /** One import in its own transaction: null when done (the outcome printed), else the error message. */
+    private static String importOne(Store store, Job job, PrintWriter out) {
+        Path file = job.file();
+        try {
+            ImportOutcome o = store.importSource(job.source(), job.importer(), System.getProperty("user.name", "tallyroom"), job.work());
+            out.println(o.describe(file.toString()));
+            o.notes().forEach(n -> out.println("Note: " + n));
+            out.flush();
+            return null;
         } catch (Exception e) {
-            err.println(switch (e) {
+            return switch (e) {
                 case InputException x -> x.getMessage();
                 case CountException x -> file + ": cannot count: " + x.getMessage();
                 case StoreException x -> file + ": " + x.getMessage();
                 case IllegalArgumentException x -> file + ": " + x.getMessage();
                 default -> file + ": " + e;
-            });
+            };
         }
-        err.println("Nothing was imported.");
-        return Main.BAD_INPUT;
     }
 
     @Command(name = "ballots", mixinStandardHelpOptions = true,
@@ -110,6 +158,9 @@ final class ImportCommand {
         @Parameters(paramLabel = "FILE", description = "The ballots or tallies.")
         Path file;
 
+        @Mixin
+        QuietOption quiet = new QuietOption();
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
@@ -135,7 +186,7 @@ final class ImportCommand {
             }
             String importer = "ballots " + method + " " + id + (seats == null ? "" : " seats=" + seats)
                     + (seed == null ? "" : " seed=" + seed) + " " + st.id();
-            return run(spec, db, file, importer, ingest -> {
+            return run(spec, db, quiet.quiet, List.of(Job.of(file, importer, ingest -> {
                 Contest contest = inputKind == null ? ContestReader.read(file) : ContestReader.read(file, ContestReader.Kind.parse(inputKind));
                 CountOptions options = new CountOptions(seats == null ? 0 : seats, null,
                         seed == null ? CountCommand.defaultSeed(contest) : seed, java.util.List.of(), java.util.Map.of(), false);
@@ -143,7 +194,7 @@ final class ImportCommand {
                 BallotSpec spec = new BallotSpec(id, null, null, null, null, null, null, report.seats(), method, false);
                 Declaration d = CountedResult.declaration(spec, report, st);
                 ingest.declare(d);
-            });
+            })));
         }
     }
 
@@ -156,12 +207,16 @@ final class ImportCommand {
         @Mixin
         DbOption db = new DbOption();
 
-        @Parameters(paramLabel = "FILE", description = "The YNR CSV export.")
-        Path file;
+        @Mixin
+        QuietOption quiet = new QuietOption();
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "The YNR CSV exports, each imported in its own transaction.")
+        List<Path> files;
 
         @Override
         public Integer call() {
-            return run(spec, db, file, YnrCsvImporter.NAME, ingest -> YnrCsvImporter.load(file, ingest));
+            return run(spec, db, quiet.quiet, files.stream()
+                    .map(f -> Job.of(f, YnrCsvImporter.NAME, ingest -> YnrCsvImporter.load(f, ingest))).toList());
         }
     }
 
@@ -174,12 +229,16 @@ final class ImportCommand {
         @Mixin
         DbOption db = new DbOption();
 
-        @Parameters(paramLabel = "FILE", description = "The NIST results JSON.")
-        Path file;
+        @Mixin
+        QuietOption quiet = new QuietOption();
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "The NIST results JSON files, each imported in its own transaction.")
+        List<Path> files;
 
         @Override
         public Integer call() {
-            return run(spec, db, file, NistCdfReader.NAME, ingest -> NistCdfReader.load(file, ingest));
+            return run(spec, db, quiet.quiet, files.stream()
+                    .map(f -> Job.of(f, NistCdfReader.NAME, ingest -> NistCdfReader.load(f, ingest))).toList());
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.tallyroom.io.CsvFile;
 import org.tallyroom.io.InputException;
 import org.tallyroom.store.Source;
+import org.tallyroom.store.Store;
 import org.tallyroom.store.uk.HocCandidatesImporter;
 import org.tallyroom.store.uk.London2016Importer;
 import org.tallyroom.store.uk.LondonBoroughImporter;
@@ -26,13 +27,12 @@ final class ImportUkCommands {
     private ImportUkCommands() {
     }
 
-    /** One source over several files, or the error printed and null. */
-    private static Source source(CommandSpec spec, String name, List<Path> files) {
+    /** A job whose source is several files read together (the data file and those it needs). */
+    private static ImportCommand.Job job(Path file, String name, List<Path> files, String importer, Store.Work<Exception> work) {
         try {
-            return Source.of(name, files);
+            return new ImportCommand.Job(file, Source.of(name, files), null, importer, work);
         } catch (IOException e) {
-            spec.commandLine().getErr().println(CsvFile.unreadable(name, e).getMessage());
-            return null;
+            return new ImportCommand.Job(file, null, CsvFile.unreadable(name, e).getMessage(), importer, work);
         }
     }
 
@@ -47,38 +47,48 @@ final class ImportUkCommands {
         DbOption db = new DbOption();
 
         @Option(names = "--constituencies", paramLabel = "FILE",
-                description = "The by-constituency file: electorate, valid and rejected papers.")
-        Path constituencies;
+                description = "The by-constituency file: electorate, valid and rejected papers. With several FILEs, "
+                        + "give it once per FILE, in the same order.")
+        List<Path> constituencies = List.of();
 
         @Option(names = "--date", paramLabel = "YYYY-MM-DD",
                 description = "Polling day (default: from the file name, ge2017 = 2017-06-08, ge2019 = 2019-12-12).")
         LocalDate date;
 
-        @Parameters(paramLabel = "FILE", description = "The by-candidate file.")
-        Path file;
+        @Mixin
+        QuietOption quiet = new QuietOption();
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "The by-candidate files, each imported in its own transaction.")
+        List<Path> files;
 
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            LocalDate day;
-            try {
-                day = HocCandidatesImporter.date(file, date);
-            } catch (InputException e) {
-                err.println(e.getMessage());
-                err.println("Nothing was imported.");
+            if (!constituencies.isEmpty() && constituencies.size() != files.size()) {
+                err.println("tallyroom import hoc-candidates: give --constituencies once per FILE (" + files.size()
+                        + " files, " + constituencies.size() + " --constituencies)");
                 return Main.BAD_INPUT;
             }
-            List<Path> files = new ArrayList<>(List.of(file));
-            if (constituencies != null) {
-                files.add(constituencies);
+            List<ImportCommand.Job> jobs = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                Path cons = constituencies.isEmpty() ? null : constituencies.get(i);
+                LocalDate day;
+                try {
+                    day = HocCandidatesImporter.date(file, date);
+                } catch (InputException e) {
+                    jobs.add(new ImportCommand.Job(file, null, e.getMessage(), null, null));
+                    continue;
+                }
+                List<Path> read = new ArrayList<>(List.of(file));
+                if (cons != null) {
+                    read.add(cons);
+                }
+                String importer = HocCandidatesImporter.NAME + " " + day + (cons == null ? "" : " constituencies");
+                jobs.add(job(file, file + (cons == null ? "" : " + " + cons), read, importer,
+                        ingest -> HocCandidatesImporter.load(file, cons, day, ingest)));
             }
-            Source source = source(spec, file + (constituencies == null ? "" : " + " + constituencies), files);
-            if (source == null) {
-                return Main.BAD_INPUT;
-            }
-            String importer = HocCandidatesImporter.NAME + " " + day + (constituencies == null ? "" : " constituencies");
-            return ImportCommand.run(spec, db, file, source, importer,
-                    ingest -> HocCandidatesImporter.load(file, constituencies, day, ingest));
+            return ImportCommand.run(spec, db, quiet.quiet, jobs);
         }
     }
 
@@ -106,12 +116,24 @@ final class ImportUkCommands {
                 description = "Polling day (default: the 2022 file's election_date; for 2018 from the file name's year).")
         LocalDate date;
 
-        @Parameters(paramLabel = "CANDIDATES", description = "The candidates file.")
-        Path file;
+        @Mixin
+        QuietOption quiet = new QuietOption();
+
+        @Parameters(paramLabel = "CANDIDATES", arity = "1..*",
+                description = "The candidates files, each imported in its own transaction.")
+        List<Path> files;
 
         @Override
         public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
+            if (files.size() > 1 && wards != null) {
+                spec.commandLine().getErr().println("tallyroom import london-borough: --wards names the wards file of one "
+                        + "CANDIDATES file; with several, each finds its own beside it");
+                return Main.BAD_INPUT;
+            }
+            return ImportCommand.run(spec, db, quiet.quiet, files.stream().map(this::job).toList());
+        }
+
+        private ImportCommand.Job job(Path file) {
             Path lookup = partyLookup != null ? partyLookup
                     : LondonBoroughImporter.beside(file, "party-name-lookup.csv").orElse(null);
             Path wardsFile = wards;
@@ -121,29 +143,23 @@ final class ImportUkCommands {
                     wardsFile = LondonBoroughImporter.defaultWards(file).orElse(null);
                 }
             } catch (InputException e) {
-                err.println(e.getMessage());
-                err.println("Nothing was imported.");
-                return Main.BAD_INPUT;
+                return new ImportCommand.Job(file, null, e.getMessage(), null, null);
             }
-            List<Path> files = new ArrayList<>(List.of(file));
+            List<Path> read = new ArrayList<>(List.of(file));
             StringBuilder name = new StringBuilder(file.toString());
             StringBuilder importer = new StringBuilder(LondonBoroughImporter.NAME + (date == null ? "" : " " + date));
             if (wardsFile != null) {
-                files.add(wardsFile);
+                read.add(wardsFile);
                 name.append(" + ").append(wardsFile);
                 importer.append(" wards");
             }
             if (lookup != null) {
-                files.add(lookup);
+                read.add(lookup);
                 name.append(" + ").append(lookup);
                 importer.append(" lookup");
             }
-            Source source = source(spec, name.toString(), files);
-            if (source == null) {
-                return Main.BAD_INPUT;
-            }
             Path w = wardsFile;
-            return ImportCommand.run(spec, db, file, source, importer.toString(),
+            return ImportUkCommands.job(file, name.toString(), read, importer.toString(),
                     ingest -> LondonBoroughImporter.load(file, w, lookup, date, ingest));
         }
     }
@@ -157,6 +173,9 @@ final class ImportUkCommands {
 
         @Mixin
         DbOption db = new DbOption();
+
+        @Mixin
+        QuietOption quiet = new QuietOption();
 
         @Parameters(paramLabel = "DIR", description = "The folder with london-member.csv, london-mayor-*.csv, "
                 + "constituency-member-*.csv and gss-codes.csv.")
@@ -172,8 +191,8 @@ final class ImportUkCommands {
                 spec.commandLine().getErr().println("Nothing was imported.");
                 return Main.BAD_INPUT;
             }
-            return ImportCommand.run(spec, db, dir, source, London2016Importer.NAME,
-                    ingest -> London2016Importer.load(dir, ingest));
+            return ImportCommand.run(spec, db, quiet.quiet, List.of(new ImportCommand.Job(dir, source, null,
+                    London2016Importer.NAME, ingest -> London2016Importer.load(dir, ingest))));
         }
     }
 }

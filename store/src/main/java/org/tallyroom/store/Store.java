@@ -74,8 +74,10 @@ public final class Store implements AutoCloseable {
             throw new StoreException("cannot open the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
         }
         try {
-            Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration")
-                    .loggers("slf4j").load().migrate();
+            if (!SchemaCheck.current(store.keeper)) {
+                Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration")
+                        .loggers("slf4j").load().migrate();
+            }
         } catch (RuntimeException e) {
             store.close();
             throw new StoreException("cannot migrate the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);

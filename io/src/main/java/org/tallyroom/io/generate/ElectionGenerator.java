@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 import java.util.Random;
 
 /**
@@ -23,6 +24,9 @@ import java.util.Random;
  * specification, so the same seed writes the same file on every JVM.
  */
 public final class ElectionGenerator {
+    /** How often (in papers, a power of two) the writers report progress. */
+    public static final int REPORT_EVERY = 1 << 16;
+
     /** What to make. */
     public record Spec(int candidates, int parties, int seats, int maxRanks, long ballots, long seed) {
         public Spec {
@@ -176,6 +180,11 @@ public final class ElectionGenerator {
 
     /** Writes a Tallyroom ballots CSV: header of names, one row per paper, each cell a rank. */
     public void writeBallotsCsv(Path file) throws IOException {
+        writeBallotsCsv(file, n -> { });
+    }
+
+    /** As {@link #writeBallotsCsv(Path)}, telling {@code written} the papers written so far every {@value #REPORT_EVERY}. */
+    public void writeBallotsCsv(Path file, LongConsumer written) throws IOException {
         int c = spec.candidates();
         try (Writer w = writer(file)) {
             for (int i = 0; i < c; i++) {
@@ -204,12 +213,21 @@ public final class ElectionGenerator {
                 }
                 line[len++] = '\n';
                 w.write(line, 0, len);
+                if ((b & (REPORT_EVERY - 1)) == REPORT_EVERY - 1) {
+                    written.accept(b + 1);
+                }
             }
+            written.accept(spec.ballots());
         }
     }
 
     /** Writes a BLT file, one line per paper with weight 1. */
     public void writeBlt(Path file, String title) throws IOException {
+        writeBlt(file, title, n -> { });
+    }
+
+    /** As {@link #writeBlt(Path, String)}, telling {@code written} the papers written so far every {@value #REPORT_EVERY}. */
+    public void writeBlt(Path file, String title, LongConsumer written) throws IOException {
         int c = spec.candidates();
         try (Writer w = writer(file)) {
             w.write(c + " " + spec.seats() + "\n");
@@ -223,7 +241,11 @@ public final class ElectionGenerator {
                 }
                 sb.append(" 0\n");
                 w.append(sb);
+                if ((b & (REPORT_EVERY - 1)) == REPORT_EVERY - 1) {
+                    written.accept(b + 1);
+                }
             }
+            written.accept(spec.ballots());
             w.write("0\n");
             for (int i = 0; i < c; i++) {
                 w.write("\"" + candidateName(i) + "\"\n");
