@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.tallyroom.web.Demo;
 import org.tallyroom.web.DemoServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,6 +38,9 @@ final class DemoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     QuietOption quiet = new QuietOption();
 
+    @Mixin
+    LogSetup logs = new LogSetup();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -46,6 +50,13 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path where = dir != null ? dir : DemoServer.defaultDirectory(System.getenv());
         DemoServer demo;
+        Path logFile;
+        try (Progress progress = Progress.start(spec, quiet.quiet, "Starting the demo", 0, null)) {
+            logFile = logs.apply(System.getenv());
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("tallyroom demo: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
         try (Progress progress = Progress.start(spec, quiet.quiet, "Starting the demo", 0, null)) {
             demo = DemoServer.start(where, "127.0.0.1", port, seed, interval);
         } catch (RuntimeException e) {
@@ -61,6 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("    " + c.admin() + "               administrator: users, tokens, audit log");
         out.println("    " + c.returningOfficer() + "   declares and corrects results");
         out.println("    " + c.clerk() + "               enters provisional figures");
+        out.println("  Log: " + (logFile == null ? "standard error" : logFile));
         out.println(interval > 0 ? "  A ward is declared every " + interval + " s; press Ctrl-C to stop."
                 : "  No automatic declarations (--interval 0); press Ctrl-C to stop.");
         out.flush();

@@ -1,11 +1,14 @@
 package org.tallyroom.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.tallyroom.store.Store;
 import org.tallyroom.store.StoreException;
+import org.tallyroom.store.service.ServeLock;
 import org.tallyroom.web.Accounts;
 import org.tallyroom.web.Role;
 import org.tallyroom.web.WebServer;
@@ -19,7 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the results service: public pages, the JSON API (/api, /openapi.json), the live feed "
                 + "(/api/live) and results entry for the count team. If the store has no users, an administrator "
-                + "'admin' is created and its password printed once.")
+                + "'admin' is created and its password printed once. Several serve processes can share one PostgreSQL "
+                + "database (behind a reverse proxy); an H2 database takes one serve, and every other command can run "
+                + "beside it.")
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,18 +39,45 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String host;
 
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", split = ",",
+            description = "Address of a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto headers are believed "
+                    + "(repeatable or comma-separated; default: none, the headers are ignored). A request that reached "
+                    + "such a proxy over HTTPS gets Strict-Transport-Security and Secure cookies.")
+    List<String> trustedProxies = List.of();
+
+    @Mixin
+    LogSetup logs = new LogSetup();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Store store;
+        ServeLock lock;
         try {
             store = db.open();
         } catch (StoreException e) {
             err.println("tallyroom serve: " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        WebServer server = new WebServer(store);
+        try {
+            lock = ServeLock.claim(store.url());
+        } catch (StoreException e) {
+            store.close();
+            err.println("tallyroom serve: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        Path logFile;
+        WebServer server;
+        try {
+            logFile = logs.apply(System.getenv());
+            server = new WebServer(store).trustProxies(trustedProxies);
+        } catch (IllegalArgumentException e) {
+            lock.close();
+            store.close();
+            err.println("tallyroom serve: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
         if (server.accounts().users().isEmpty()) {
             String password = Accounts.randomPassword();
             server.accounts().create("admin", password, EnumSet.of(Role.ADMIN));
@@ -55,16 +87,20 @@ final class ServeCommand implements Callable<Integer> {
             server.start(host, port);
         } catch (RuntimeException e) {
             err.println("tallyroom serve: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            server.close();
+            lock.close();
             store.close();
             return Main.BAD_INPUT;
         }
         server.warm();
         out.println("Tallyroom results service on http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/");
+        out.println("Log: " + (logFile == null ? "standard error" : logFile));
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             store.close();
+            lock.close();
             stop.countDown();
         }));
         stop.await();

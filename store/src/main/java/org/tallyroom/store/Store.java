@@ -53,7 +53,8 @@ public final class Store implements AutoCloseable {
         this.url = url;
         this.clock = clock;
         this.keeper = DriverManager.getConnection(url);
-        this.jdbi = Jdbi.create(url);
+        Connections.check(keeper, url);
+        this.jdbi = Jdbi.create(() -> Connections.connect(url));
     }
 
     /** Opens (creating if need be) and migrates the database at {@code jdbcUrl}. */
@@ -67,6 +68,7 @@ public final class Store implements AutoCloseable {
             throw new StoreException("expected a JDBC URL (jdbc:h2:file:/path/tallyroom or "
                     + "jdbc:postgresql://host/db?user=...), found '" + jdbcUrl + "'");
         }
+        jdbcUrl = Connections.shared(jdbcUrl); // before the H2 driver loads: Connections sets h2.bindAddress
         Store store;
         try {
             store = new Store(jdbcUrl, clock);
@@ -75,7 +77,7 @@ public final class Store implements AutoCloseable {
         }
         try {
             if (!SchemaCheck.current(store.keeper)) {
-                Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration")
+                Flyway.configure().dataSource(store.url, null, null).locations("classpath:db/migration")
                         .loggers("slf4j").load().migrate();
             }
         } catch (RuntimeException e) {
@@ -111,7 +113,7 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return "jdbc:h2:file:" + base.toAbsolutePath() + ";AUTO_SERVER=FALSE";
+        return Connections.shared("jdbc:h2:file:" + base.toAbsolutePath());
     }
 
     public String url() {
@@ -125,6 +127,19 @@ public final class Store implements AutoCloseable {
 
     private OffsetDateTime utcNow() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    /** The results service's accounts, sessions, sign-in limits and idempotency keys (shared by every node). */
+    public org.tallyroom.store.service.ServiceStore service() {
+        return new org.tallyroom.store.service.ServiceStore(jdbi);
+    }
+
+    /**
+     * Starts listening for changes sent by other processes on this database (PostgreSQL LISTEN/NOTIFY);
+     * {@code listener} gets each message. Close it to stop.
+     */
+    public org.tallyroom.store.service.ChangeNotifier changes(java.util.function.Consumer<String> listener) {
+        return org.tallyroom.store.service.ChangeNotifier.start(jdbi, url, listener);
     }
 
     /** Work done inside one import's transaction. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -13,12 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.tallyroom.store.Store;
-import org.tallyroom.store.team.TeamStore;
+import org.tallyroom.store.service.IdempotencyTable;
+import org.tallyroom.store.service.UserTable;
 
 /**
  * The count team's accounts (web_users), machine clients' bearer tokens (api_tokens), the audit log
- * and the stored responses of idempotent POSTs, all in the results store (migration V4).
+ * and the stored responses of idempotent POSTs, all in the results store (migration V4, through the
+ * store's {@link org.tallyroom.store.service.ServiceStore}), so every {@code serve} node shares them.
  *
  * <p>Passwords are hashed with bcrypt (cost 12, a random salt per hash, at.favre.lib's
  * implementation); a token is 32 random bytes shown once, and only its SHA-256 is kept, so a copy of
@@ -30,10 +32,14 @@ public final class Accounts {
     /** Compared against when the user does not exist, so a wrong name takes as long as a wrong password. */
     private static final byte[] DUMMY_HASH = BCrypt.withDefaults().hash(BCRYPT_COST, "not a password".toCharArray());
 
-    private final TeamStore team;
+    private final UserTable users;
+    private final IdempotencyTable idempotency;
+    private final Clock clock;
 
-    public Accounts(Store store) {
-        this.team = new TeamStore(store);
+    public Accounts(org.tallyroom.store.service.ServiceStore service, Clock clock) {
+        this.users = service.users();
+        this.idempotency = service.idempotency();
+        this.clock = clock;
     }
 
     /** Creates a user; 409 if the name is taken, 400 for a bad name or a short password. */
@@ -50,7 +56,7 @@ public final class Accounts {
         }
         String hash = BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray());
         String roleList = roles.stream().map(Role::id).sorted().collect(Collectors.joining(","));
-        long id = team.createAccount(username, hash, roleList)
+        long id = users.create(username, hash, roleList, clock.instant())
                 .orElseThrow(() -> new HttpError(409, "a user named " + username + " already exists"));
         return new User(id, username, roles);
     }
@@ -60,21 +66,21 @@ public final class Accounts {
         if (username == null || password == null) {
             return Optional.empty();
         }
-        Optional<TeamStore.Account> row = team.account(username);
+        Optional<UserTable.UserRow> row = users.byName(username);
         if (row.isEmpty()) {
             BCrypt.verifyer().verify(password.toCharArray(), DUMMY_HASH);
             return Optional.empty();
         }
-        TeamStore.Account r = row.get();
-        boolean ok = BCrypt.verifyer().verify(password.toCharArray(), r.passwordHash().getBytes(StandardCharsets.UTF_8)).verified;
-        if (!ok || r.disabled()) {
+        boolean ok = BCrypt.verifyer().verify(password.toCharArray(),
+                row.get().passwordHash().getBytes(StandardCharsets.UTF_8)).verified;
+        if (!ok || row.get().disabled()) {
             return Optional.empty();
         }
-        return Optional.of(user(r));
+        return Optional.of(user(row.get()));
     }
 
     public List<User> users() {
-        return team.accounts().stream().map(Accounts::user).toList();
+        return users.all().stream().map(Accounts::user).toList();
     }
 
     /** Issues a token for a user; returns the token (shown once). */
@@ -82,7 +88,7 @@ public final class Accounts {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = "trt_" + HexFormat.of().formatHex(raw);
-        if (!team.addToken(username, sha256(token), label == null || label.isBlank() ? "token" : label)) {
+        if (!users.addToken(username, sha256(token), label == null || label.isBlank() ? "token" : label, clock.instant())) {
             throw HttpError.notFound("user " + username);
         }
         return token;
@@ -93,17 +99,24 @@ public final class Accounts {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return team.byToken(sha256(token.strip())).map(Accounts::user);
+        return users.byTokenHash(sha256(token.strip())).map(Accounts::user);
+    }
+
+    /** The user a session row names. */
+    static User user(UserTable.UserRow r) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(r.roles().split(",")).filter(s -> !s.isBlank()).map(Role::parse).forEach(roles::add);
+        return new User(r.id(), r.username(), roles);
     }
 
     /** Appends to the audit log. */
     public void audit(String username, String action, String target, String detail, String ip) {
-        team.audit(username, action, target, detail == null ? null : truncate(detail, 4000), ip);
+        users.audit(clock.instant(), username, action, target, detail == null ? null : truncate(detail, 4000), ip);
     }
 
     /** The latest entries of the audit log, newest first. */
     public List<Map<String, Object>> auditLog(int limit) {
-        return team.auditLog(limit);
+        return users.auditLog(limit);
     }
 
     /** A stored response to an idempotent POST. */
@@ -111,17 +124,14 @@ public final class Accounts {
     }
 
     public Optional<StoredResponse> idempotent(String username, String key) {
-        return team.idempotent(username, key).map(r -> new StoredResponse(r.requestHash(), r.status(), r.contentType(),
-                r.body()));
+        return idempotency.find(username, key)
+                .map(r -> new StoredResponse(r.requestHash(), r.status(), r.contentType(), r.body()));
     }
 
-    /** Keeps the first response for a key; a concurrent duplicate loses the race quietly. */
+    /** Keeps the first response for a key; a concurrent duplicate (on any node) loses the race quietly. */
     public void remember(String username, String key, StoredResponse r) {
-        try {
-            team.remember(username, key, new TeamStore.StoredResponse(r.requestHash(), r.status(), r.contentType(), r.body()));
-        } catch (RuntimeException e) {
-            // the key was stored by a concurrent request; the first one stands
-        }
+        idempotency.remember(username, key, new IdempotencyTable.StoredResponse(r.requestHash(), r.status(),
+                r.contentType(), r.body()), clock.instant());
     }
 
     public static String sha256(String s) {
@@ -140,12 +150,6 @@ public final class Accounts {
             sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
         return sb.toString();
-    }
-
-    private static User user(TeamStore.Account r) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(r.roles().split(",")).filter(s -> !s.isBlank()).map(Role::parse).forEach(roles::add);
-        return new User(r.id(), r.username(), roles);
     }
 
     private static String truncate(String s, int n) {

@@ -17,6 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * client whose connection has gone is dropped when a write to it fails. Every 20 s the broadcaster
  * sends a comment so that proxies keep idle connections open. Each event has an id, so a browser
  * that reconnects says where it was (Last-Event-ID); it then sees later events only.
+ *
+ * <p>With several {@code serve} nodes on one PostgreSQL database, an event published on one node also
+ * goes to the others ({@link #sendTo}, by the store's LISTEN/NOTIFY), and an event from another node
+ * ({@link #fromElsewhere}) goes to this node's clients.
  */
 public final class LiveFeed implements AutoCloseable {
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
@@ -26,6 +30,7 @@ public final class LiveFeed implements AutoCloseable {
         return t;
     });
     private final AtomicLong nextId = new AtomicLong();
+    private volatile java.util.function.Consumer<String> elsewhere = m -> { };
 
     public LiveFeed() {
         broadcaster.scheduleAtFixedRate(() -> each("keep-alive", c -> c.sendComment("keep-alive")), 20, 20, TimeUnit.SECONDS);
@@ -45,8 +50,26 @@ public final class LiveFeed implements AutoCloseable {
         });
     }
 
-    /** Sends {@code json} as an event of type {@code type} to every client. */
+    /** Sends {@code json} as an event of type {@code type} to every client, on this node and the others. */
     public void publish(String type, String json) {
+        local(type, json);
+        elsewhere.accept(type + "\n" + json);
+    }
+
+    /** Where events for the other nodes go ({@code type}, a newline, the JSON). */
+    void sendTo(java.util.function.Consumer<String> otherNodes) {
+        this.elsewhere = otherNodes;
+    }
+
+    /** An event published on another node, as {@link #sendTo} was given it. */
+    void fromElsewhere(String message) {
+        int nl = message.indexOf('\n');
+        if (nl > 0) {
+            local(message.substring(0, nl), message.substring(nl + 1));
+        }
+    }
+
+    private void local(String type, String json) {
         String id = Long.toString(nextId.incrementAndGet());
         broadcaster.execute(() -> each(type, c -> c.sendEvent(type, json, id)));
     }

@@ -57,10 +57,23 @@ final class Responses {
         return out.toByteArray();
     }
 
-    /** Forgets every rendered read: call after any write to the store. */
+    private volatile Runnable onChange = () -> { };
+
+    /** Forgets every rendered read: call after any write to the store (other nodes are told too). */
     void changed() {
+        changedElsewhere();
+        onChange.run();
+    }
+
+    /** Forgets every rendered read after a write made by another node. */
+    void changedElsewhere() {
         generation.incrementAndGet();
         cache.clear();
+    }
+
+    /** What else to do on {@link #changed} (tell the other nodes). */
+    void onChange(Runnable r) {
+        onChange = r;
     }
 
     static byte[] write(Object o) {

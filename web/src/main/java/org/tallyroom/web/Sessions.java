@@ -3,83 +3,56 @@ package org.tallyroom.web;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.tallyroom.store.service.SessionTable;
 
 /**
- * Signed-in sessions, held in memory: a random 256-bit id in an HttpOnly, SameSite=Strict cookie,
- * and a CSRF token per session that every form carries (synchroniser token). Sessions end after
- * eight idle hours or on sign-out; a restart signs everyone out.
+ * Signed-in sessions: a random 256-bit id in an HttpOnly, SameSite=Strict cookie, and a CSRF token per
+ * session that every form carries (synchroniser token). Sessions live in the store (web_sessions, only
+ * the SHA-256 of the id), so every {@code serve} node knows them and a restart signs nobody out. They
+ * end after eight idle hours or on sign-out.
  */
 public final class Sessions {
     public static final String COOKIE = "tallyroom_session";
     static final Duration IDLE = Duration.ofHours(8);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** One session: who, the CSRF token for their forms, and when it was last used. */
-    public static final class Session {
-        final String id;
-        final User user;
-        final String csrf;
-        volatile Instant lastSeen;
-
-        Session(String id, User user, String csrf, Instant at) {
-            this.id = id;
-            this.user = user;
-            this.csrf = csrf;
-            this.lastSeen = at;
-        }
-
-        public User user() {
-            return user;
-        }
-
-        public String csrf() {
-            return csrf;
-        }
-
-        public String id() {
-            return id;
-        }
+    /** One session: who, and the CSRF token for their forms. */
+    public record Session(String id, User user, String csrf) {
     }
 
-    private final Map<String, Session> byId = new ConcurrentHashMap<>();
+    private final SessionTable table;
     private final Clock clock;
 
-    public Sessions(Clock clock) {
+    public Sessions(SessionTable table, Clock clock) {
+        this.table = table;
         this.clock = clock;
     }
 
     public Session open(User user) {
-        Session s = new Session(random(), user, random(), clock.instant());
-        byId.put(s.id, s);
+        Session s = new Session(random(), user, random());
+        table.open(Accounts.sha256(s.id()), user.id(), s.csrf(), clock.instant());
         return s;
     }
 
     public Optional<Session> find(String id) {
-        if (id == null) {
+        if (id == null || !id.matches("[0-9a-f]{64}")) {
             return Optional.empty();
         }
-        Session s = byId.get(id);
-        if (s == null) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        if (s.lastSeen.plus(IDLE).isBefore(now)) {
-            byId.remove(id);
-            return Optional.empty();
-        }
-        s.lastSeen = now;
-        return Optional.of(s);
+        return table.find(Accounts.sha256(id), clock.instant(), IDLE)
+                .map(r -> new Session(id, Accounts.user(r.user()), r.csrf()));
     }
 
     public void close(String id) {
         if (id != null) {
-            byId.remove(id);
+            table.close(Accounts.sha256(id));
         }
+    }
+
+    /** Removes sessions idle past their limit (run now and then). */
+    public int expire() {
+        return table.expire(clock.instant().minus(IDLE));
     }
 
     static String random() {

@@ -15,13 +15,13 @@ public final class TeamPages {
         return "<input type=\"hidden\" name=\"csrf\" value=\"" + Html.esc(token) + "\">";
     }
 
-    public static String login(String error, String username) {
+    public static String login(String error, String username, String csrf) {
         Html h = new Html();
         h.raw("<h1>Sign in</h1><p>For the count team: results entry, returning officers and administrators.</p>");
         if (error != null) {
             h.raw("<p class=\"error\" role=\"alert\">").text(error).raw("</p>");
         }
-        h.raw("<form method=\"post\" action=\"/login\" id=\"login\"><div class=\"field\"><label for=\"username\">User name</label>")
+        h.raw("<form method=\"post\" action=\"/login\" id=\"login\">" + csrf(csrf) + "<div class=\"field\"><label for=\"username\">User name</label>")
                 .raw("<input id=\"username\" name=\"username\" autocomplete=\"username\" required value=\"").text(username)
                 .raw("\"></div><div class=\"field\"><label for=\"password\">Password</label>")
                 .raw("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required></div>")

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.Collection;
+import org.tallyroom.store.service.ChangeNotifier;
+import org.tallyroom.store.service.ServiceStore;
 import org.tallyroom.store.ResultVersion;
 import org.tallyroom.store.Store;
 import tools.jackson.databind.SerializationFeature;
@@ -25,6 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@link Responses}: the cache of rendered reads with their ETags, which every write clears;</li>
  *   <li>{@link Access} and {@link Idempotency}: who may write, and each POST answered once per key.</li>
  * </ul>
+ *
+ * <p>Everything a node must share with other nodes lives in the store (accounts, tokens, sessions,
+ * sign-in limits, idempotency keys); a write on this node clears the other nodes' caches and reaches
+ * their live-feed clients through the store's {@link ChangeNotifier} (PostgreSQL LISTEN/NOTIFY).
  */
 public final class WebServer implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
@@ -39,6 +46,7 @@ public final class WebServer implements AutoCloseable {
     private final ResultsDesk desk;
     private final Administration administration;
     private final SignIn signIn;
+    private final ChangeNotifier notifier;
     private Javalin app;
     /** Watches the read model's generation, so a write by another process (a CLI import) is seen. */
     private ScheduledExecutorService watcher;
@@ -46,16 +54,38 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer(Store store, Clock clock) {
         this.model = new ReadModel(store);
-        this.accounts = new Accounts(store);
-        Sessions sessions = new Sessions(clock);
+        ServiceStore service = store.service();
+        this.accounts = new Accounts(service, clock);
+        Sessions sessions = new Sessions(service.sessions(), clock);
+        sessions.expire();
         Access access = new Access(accounts, sessions);
         Idempotency idempotency = new Idempotency(accounts, access);
         this.policy = new HttpPolicy(access);
+        this.notifier = store.changes(message -> {
+            responses.changedElsewhere();
+            if (!message.equals(CHANGED)) {
+                live.fromElsewhere(message);
+            }
+        });
+        responses.onChange(() -> notifier.send(CHANGED));
+        live.sendTo(notifier::send);
         this.pages = new PublicPages(model, responses, access);
         this.api = new ApiRoutes(model, responses, access, policy, live, accounts);
         this.desk = new ResultsDesk(store, model, accounts, access, responses, idempotency, live);
         this.administration = new Administration(store, model, accounts, access, responses, idempotency);
-        this.signIn = new SignIn(accounts, sessions, LoginLimiter.standard(clock), access);
+        this.signIn = new SignIn(accounts, sessions, LoginLimiter.standard(service.loginAttempts(), clock), access, policy);
+    }
+
+    /** The message telling other nodes that the store changed (their cached reads are stale). */
+    private static final String CHANGED = "changed";
+
+    /**
+     * The reverse proxies to believe about the client's address and scheme (X-Forwarded-For,
+     * X-Forwarded-Proto); call before {@link #start}.
+     */
+    public WebServer trustProxies(Collection<String> addresses) {
+        policy.trustProxies(addresses);
+        return this;
     }
 
     public WebServer(Store store) {
@@ -93,10 +123,11 @@ public final class WebServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.routes.before(policy::headers);
+            config.routes.after(policy::after);
+            config.requestLogger.http(policy::log);
             config.routes.exception(HttpError.class, (e, ctx) -> policy.error(ctx, e.status(), e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> policy.error(ctx, 400, e.getMessage()));
-            config.routes.exception(Exception.class, (e, ctx) -> policy.error(ctx, 500,
-                    "the service could not answer this request: " + e.getClass().getSimpleName()));
+            config.routes.exception(Exception.class, policy::unexpected);
             pages.routes(config.routes);
             api.routes(config.routes);
             desk.routes(config.routes);
@@ -162,6 +193,7 @@ public final class WebServer implements AutoCloseable {
         if (watcher != null) {
             watcher.shutdownNow();
         }
+        notifier.close();
         live.close();
         if (app != null) {
             app.stop();

@@ -43,6 +43,14 @@ final class Running implements AutoCloseable {
         return new Running(store, server, demo, c);
     }
 
+    /** Another server (a second node, or this one restarted) on the same database as {@code first}. */
+    static Running sameDatabase(Running first) {
+        Store store = Store.open(first.store.url());
+        WebServer server = new WebServer(store);
+        server.start("127.0.0.1", 0);
+        return new Running(store, server, first.demo, first.credentials);
+    }
+
     /** A ward of tonight's election that no test has used yet. */
     synchronized String freshWard() {
         return undeclared.pop();
@@ -90,6 +98,24 @@ final class Running implements AutoCloseable {
             b.header(headers[i], headers[i + 1]);
         }
         return send(b);
+    }
+
+    /**
+     * Posts the sign-in form as a browser does: shows the form first, then sends its CSRF token (field
+     * and cookie) with {@code body} (username=...&password=...).
+     */
+    HttpResponse<String> login(String body, String... headers) {
+        HttpResponse<String> form = get("/login");
+        String cookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(SignIn.CSRF_COOKIE + "="))
+                .findFirst().orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"").matcher(form.body());
+        if (!m.find()) {
+            throw new IllegalStateException("the sign-in form has no CSRF field");
+        }
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Cookie";
+        all[headers.length + 1] = cookie.substring(0, cookie.indexOf(';'));
+        return form("/login", body + "&csrf=" + m.group(1), all);
     }
 
     static JsonNode json(HttpResponse<String> r) {

@@ -164,9 +164,9 @@ class SecurityTest {
         Accounts a = s.server.accounts();
         a.create("limited", "correct horse battery", java.util.EnumSet.of(Role.RESULTS_ENTRY));
         for (int i = 0; i < 5; i++) {
-            assertThat(s.form("/login", "username=limited&password=wrong" + i).statusCode()).isEqualTo(401);
+            assertThat(s.login("username=limited&password=wrong" + i).statusCode()).isEqualTo(401);
         }
-        HttpResponse<String> blocked = s.form("/login", "username=limited&password=" + enc("correct horse battery"));
+        HttpResponse<String> blocked = s.login("username=limited&password=" + enc("correct horse battery"));
         assertThat(blocked.statusCode()).isEqualTo(429);
         assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
         assertThat(blocked.body()).contains("Too many failed attempts");
@@ -179,7 +179,12 @@ class SecurityTest {
     }
 
     static String signIn(String user, String password) {
-        HttpResponse<String> r = s.form("/login", "username=" + enc(user) + "&password=" + enc(password));
+        return signInOn(s, user, password);
+    }
+
+    /** Signs in on a running server; returns the session cookie (name=value). */
+    static String signInOn(Running s, String user, String password) {
+        HttpResponse<String> r = s.login("username=" + enc(user) + "&password=" + enc(password));
         assertThat(r.statusCode()).as("sign in " + user).isEqualTo(303);
         String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict");

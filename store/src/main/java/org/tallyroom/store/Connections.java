@@ -1,0 +1,121 @@
+package org.tallyroom.store;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How the store connects: shared between processes, and durable at commit.
+ *
+ * <p><b>One database, many processes (H2).</b> An H2 file is opened in H2's automatic mixed mode
+ * ({@code AUTO_SERVER=TRUE}): the first process to open it (usually {@code serve}) opens it embedded and
+ * also listens on a local TCP port written in the lock file; every other process ({@code import},
+ * {@code show}, ...) connects to that port through the same URL, and when the first goes, the next
+ * takes over. Chosen over a TCP server started by {@code serve} (which would need a port, a password
+ * and a running server for every command) and over CLI commands calling the HTTP API (which would
+ * need every command written twice): mixed mode needs nothing from the user and keeps one code path.
+ * PostgreSQL is shared by nature. H2 would listen on every network interface; the store binds its
+ * sockets to 127.0.0.1 (system property {@code h2.bindAddress}, unless set), since the other processes
+ * are on the same machine and the database has no password.
+ *
+ * <p><b>Durable commits.</b> H2 by default writes committed data to its file up to half a second
+ * later (WRITE_DELAY 500 ms), and never forces it to the disk; a kill -9 in that half-second loses
+ * acknowledged writes. The store sets {@code WRITE_DELAY=0} and, after every commit of a transaction,
+ * runs {@code CHECKPOINT SYNC} (write the store, then fsync the file), so that a commit has returned
+ * only once it is on disk. On PostgreSQL a commit waits for its WAL record to be flushed
+ * ({@code synchronous_commit}): the store turns {@code synchronous_commit} back on for its sessions if
+ * the server has it off, and warns if the server runs with {@code fsync = off}.
+ */
+final class Connections {
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+    /** PostgreSQL URLs whose server has synchronous_commit off: each connection turns it on. */
+    private static final java.util.Set<String> FORCE_SYNC = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
+    private Connections() {
+    }
+
+    /** The URL with H2's mixed mode and immediate writes, unless the URL says otherwise; other URLs as given. */
+    static String shared(String url) {
+        if (!h2File(url)) {
+            return url;
+        }
+        String upper = url.toUpperCase(Locale.ROOT);
+        String out = url;
+        if (!upper.contains(";AUTO_SERVER=")) {
+            out += ";AUTO_SERVER=TRUE";
+        }
+        if (!upper.contains(";WRITE_DELAY=")) {
+            out += ";WRITE_DELAY=0";
+        }
+        return out;
+    }
+
+    static boolean h2File(String url) {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+    }
+
+    /** A connection for JDBI: on an H2 file, one whose commit returns once the data is on disk. */
+    static Connection connect(String url) throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        if (FORCE_SYNC.contains(url)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET synchronous_commit TO on");
+            }
+        }
+        if (!h2File(url)) {
+            return c;
+        }
+        return (Connection) Proxy.newProxyInstance(Connections.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(c, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("commit") && (args == null || args.length == 0)) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("CHECKPOINT SYNC");
+                        }
+                    }
+                    return result;
+                });
+    }
+
+    /** Checks PostgreSQL's durability settings on the store's first connection. */
+    static void check(Connection c, String url) throws SQLException {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            if ("off".equalsIgnoreCase(setting(s, "fsync"))) {
+                LOG.warn("PostgreSQL runs with fsync = off: an acknowledged write can be lost in a crash of the "
+                        + "database server or a power cut. Set fsync = on in postgresql.conf for election night.");
+            }
+            if ("off".equalsIgnoreCase(setting(s, "synchronous_commit"))) {
+                LOG.warn("PostgreSQL has synchronous_commit = off; Tallyroom turns it on for its own connections, "
+                        + "so that a write is acknowledged only once it is in the write-ahead log on disk.");
+                FORCE_SYNC.add(url);
+            }
+        }
+    }
+
+    private static String setting(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SHOW " + name)) {
+            return rs.next() ? rs.getString(1) : "";
+        }
+    }
+}
