@@ -200,7 +200,7 @@ class EventCommandTest {
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("no event " + whip);
         try (org.tallyroom.store.Store s = org.tallyroom.store.Store.open(url)) {
-            var rows = s.jdbi().withHandle(h -> h.createQuery("SELECT removal_reason, removed_by FROM events "
+            var rows = org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery("SELECT removal_reason, removed_by FROM events "
                     + "WHERE removed_at IS NOT NULL ORDER BY id").mapToMap().list());
             assertThat(rows).extracting(r -> r.get("removal_reason"))
                     .containsExactly("misread the minutes", "was an expulsion");

@@ -86,7 +86,7 @@ class ImportFuzzTest {
     }
 
     private static Map<String, Long> fingerprint(Store store) {
-        return store.jdbi().withHandle(h -> {
+        return org.tallyroom.store.Sql.of(store).withHandle(h -> {
             Map<String, Long> m = new TreeMap<>();
             for (String t : TABLES) {
                 m.put(t, h.createQuery("SELECT COUNT(*) FROM " + t).mapTo(Long.class).one());

@@ -13,6 +13,7 @@ import org.tallyroom.analysis.council.CouncilSummary;
 import org.tallyroom.analysis.council.PartySeats;
 import org.tallyroom.io.council.CouncilParty;
 import org.tallyroom.store.Events;
+import org.tallyroom.store.Sql;
 import org.tallyroom.store.Store;
 import org.tallyroom.store.StoreException;
 import org.tallyroom.store.analysis.StoredElection;
@@ -139,13 +140,13 @@ public final class ControlHistory {
     public static Timeline of(Store store, OrganisationId org) {
         record Org(long id, String name) {
         }
-        Org o = store.jdbi().withHandle(h -> h.createQuery("SELECT id, name FROM organisations WHERE slug = :s")
+        Org o = Sql.of(store).withHandle(h -> h.createQuery("SELECT id, name FROM organisations WHERE slug = :s")
                 .bind("s", org.slug()).map((rs, ctx) -> new Org(rs.getLong(1), rs.getString(2))).findOne())
                 .orElseThrow(() -> new StoreException("no organisation '" + org + "' in the store; 'tallyroom import "
                         + "council-control FILE' stores councils' control"));
         List<YearFact> facts = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
-        store.jdbi().useHandle(h -> {
+        Sql.of(store).useHandle(h -> {
             Map<Long, Map<String, Integer>> seats = new LinkedHashMap<>();
             h.createQuery("""
                     SELECT s.composition_id, s.party_code, s.seats FROM council_composition_seats s
@@ -167,7 +168,7 @@ public final class ControlHistory {
         List<ElectionPoint> elections = new ArrayList<>();
         record Row(String id, LocalDate date) {
         }
-        List<Row> rows = store.jdbi().withHandle(h -> h.createQuery("""
+        List<Row> rows = Sql.of(store).withHandle(h -> h.createQuery("""
                 SELECT election_id, poll_date FROM elections WHERE organisation_id = :o AND level = 'organisation'
                   AND election_type = :t ORDER BY poll_date, election_id""")
                 .bind("o", o.id()).bind("t", org.type().id())

@@ -130,7 +130,7 @@ class CouncilControlTest {
     }
 
     private static long count(Store s, String sql) {
-        return s.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
     private static long dataRows(List<Path> files) throws Exception {

@@ -110,7 +110,7 @@ class NiAssemblyImportTest {
             assertThatThrownBy(() -> s.importSource(NiAssemblyImporter.source(List.of(year)), NiAssemblyImporter.NAME, "test",
                     ingest -> NiAssemblyImporter.load(List.of(year), ingest)))
                     .isInstanceOf(InputException.class).hasMessageContaining("belfast-south/Count.csv:6:3");
-            long ballots = s.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ballots").mapTo(Long.class).one());
+            long ballots = org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ballots").mapTo(Long.class).one());
             assertThat(ballots).isZero();
         }
     }

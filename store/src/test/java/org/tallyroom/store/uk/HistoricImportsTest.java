@@ -80,7 +80,7 @@ class HistoricImportsTest {
 
     private static Map<String, String> winnersStored(Store s, String date) {
         Map<String, String> out = new HashMap<>();
-        s.jdbi().withHandle(h -> h.createQuery("""
+        org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery("""
                 SELECT b.ballot_id AS ballot, c.ballot_paper_name AS name
                 FROM current_results r JOIN ballots b ON r.ballot_id = b.id
                 JOIN candidate_results cr ON cr.result_id = r.id JOIN candidacies c ON cr.candidacy_id = c.id
@@ -92,7 +92,7 @@ class HistoricImportsTest {
 
     private static Map<String, Long> seatsByParty(Store s, String date) {
         Map<String, Long> out = new LinkedHashMap<>();
-        s.jdbi().withHandle(h -> h.createQuery("""
+        org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery("""
                 SELECT COALESCE(pa.ec_id, 'none') AS party, COUNT(*) AS seats
                 FROM current_results r JOIN ballots b ON r.ballot_id = b.id
                 JOIN candidate_results cr ON cr.result_id = r.id
@@ -121,7 +121,7 @@ class HistoricImportsTest {
             assertThat(seatsByParty(s, "2015-05-07")).containsEntry("PP52", 330L).containsEntry("PP53", 232L)
                     .containsEntry("PP102", 56L).containsEntry("PP90", 8L);
             // 2019's "Brexit Party" is Reform UK's registration, as 2024's "Reform UK".
-            long reformRows = s.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT c.party_id) FROM candidacies c "
+            long reformRows = org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT c.party_id) FROM candidacies c "
                     + "JOIN parties p ON c.party_id = p.id WHERE p.ec_id = 'PP7931'").mapTo(Long.class).one());
             assertThat(reformRows).isEqualTo(1L);
             // Again: nothing changes.
@@ -153,7 +153,7 @@ class HistoricImportsTest {
             Path lookup = uk().resolve("london-boroughs/party-name-lookup.csv");
             s.importSource(Source.of(cand + " + " + wards, List.of(cand, wards, lookup)), LondonBoroughImporter.NAME, "test",
                     in -> LondonBoroughImporter.load(cand, wards, lookup, null, in));
-            Map<String, Object> sums = s.jdbi().withHandle(h -> h.createQuery("""
+            Map<String, Object> sums = org.tallyroom.store.Sql.of(s).withHandle(h -> h.createQuery("""
                     SELECT SUM(r.electorate) AS electorate, SUM(r.ballot_papers_issued) AS issued
                     FROM current_results r JOIN ballots b ON r.ballot_id = b.id
                     WHERE b.ballot_id LIKE 'local.barnet.%.2022-05-05'""").mapToMap().one());
