@@ -22,7 +22,9 @@ import org.tallyroom.io.InputException;
  * number_votes,elected_flag,number_of_councillors_in_ward}) is Windows-1252, names candidates
  * "Surname, Forenames" with a trailing {@code *} for a sitting councillor (stripped here into
  * {@link BoroughCandidate#incumbent()}), flags the elected {@code Yes} (blank otherwise) and pads
- * a few vote figures with a no-break space and a thousands comma ({@code "\u00A01,171"}).
+ * a few vote figures with a no-break space and a thousands comma ({@code "\u00A01,171"}). 2014 has
+ * the same layout with {@code candidate} for {@code candidate_name}, and writes "Ms." after a woman's
+ * forenames ("Butt, Laila Ms.*"), dropped here.
  *
  * <p>2022 comes as two files joined on the ward's GSS code {@code WD22CD}: candidates
  * ({@code surname,firstname,party,votes,elected,...}) with raw party descriptions normalised through
@@ -67,8 +69,10 @@ public final class LondonBoroughCsv {
                     }
                     String partyName = row.text(partyLong).isEmpty() ? row.required(partyCode, "a party")
                             : row.text(partyLong);
+                    // 2014 adds "Ms." after a woman's forenames ("Butt, Laila Ms.*"): not part of the name.
+                    String forenames = bare.substring(comma + 1).strip().replaceFirst("\\s*\\bMs\\.?$", "");
                     BoroughCandidate c = new BoroughCandidate(bare.substring(0, comma).strip(),
-                            bare.substring(comma + 1).strip(), Optional.of(incumbent),
+                            forenames, Optional.of(incumbent),
                             new Party(partyName, row.text(partyCode), ""), partyName,
                             row.count(votes, "votes"), row.flag(elected, "the elected flag", "Yes", ""),
                             row.line());

@@ -191,6 +191,7 @@ class HistoricImportsTest {
             StoredContest after = stored.contest("local.tower-hamlets.spitalfields-banglatown.2014-05-22").orElseThrow();
             assertThat(after.result().elected()).extracting(CandidateVotes::name).containsExactly("Gulam Robbani", "Suluk Ahmed");
             assertThat(after.result().seats()).isEqualTo(2);
+            assertThat(after.result().candidates()).extracting(CandidateVotes::name).contains("Jane E. Emmerson");
             assertThat(before.result().seats()).isEqualTo(3);
             ContestChange change = ContestAnalysis.compare(after.result(), before.resultAs(after.result().divisionId()));
             assertThat(change.verdict()).contains("THF 2").contains("was Lab 2");
