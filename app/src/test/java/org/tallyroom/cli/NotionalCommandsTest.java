@@ -35,7 +35,6 @@ class NotionalCommandsTest {
         assertThat(again.exit()).as(again.err()).isZero();
 
         Cli r = Cli.run("analyse", "national", "--db", url, "parl.2024-07-04");
-        System.out.println(r.out());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("against notional 2019 results on the 2024 boundaries: 650 seats")
                 .contains("Basis of change and seats changing hands: against notional 2019 results on the 2024 boundaries")
