@@ -277,8 +277,13 @@ final class AnalyseCommand {
         @Parameters(paramLabel = "ELECTION_ID", description = "An election group, e.g. parl.2019-12-12.")
         String electionId;
 
-        @Option(names = "--compare", paramLabel = "ELECTION_ID", description = "The previous election, e.g. parl.2017-06-08.")
+        @Option(names = "--compare", paramLabel = "ELECTION_ID", description = "The previous election, e.g. parl.2017-06-08: "
+                + "against its notional results on the later boundaries where stored ('import hoc-notional'), else directly. "
+                + "Default: the latest earlier election with notional results stored for these boundaries, if any.")
         String compare;
+
+        @Option(names = "--direct", description = "With --compare: compare directly by GSS code even where notional results are stored.")
+        boolean direct;
 
         @Override
         public Integer call() {
@@ -286,14 +291,23 @@ final class AnalyseCommand {
                 StoredElection after = stored.election(electionId);
                 NationalResult result;
                 String left = leftOut(after);
-                if (compare != null) {
-                    StoredElection before = stored.election(compare);
-                    result = National.compare(after.election(), before.election());
-                    left += leftOut(before);
+                String with = compare != null ? compare
+                        : direct ? null : org.tallyroom.store.notional.Baseline.defaultFor(store, after).orElse(null);
+                if (direct && compare == null) {
+                    throw new IllegalArgumentException("--direct needs --compare");
+                }
+                String basis = "";
+                if (with != null) {
+                    org.tallyroom.store.notional.Baseline b = org.tallyroom.store.notional.Baseline.of(store, stored, after, with, direct);
+                    result = National.compare(after.election(), b.before());
+                    basis = "Basis of change and seats changing hands: " + b.basis() + "\n";
+                    if (b.notional() == 0) {
+                        left += leftOut(stored.election(with));
+                    }
                 } else {
                     result = National.summarise(after.election());
                 }
-                return new Output(PlainText.render(result) + left, result);
+                return new Output(PlainText.render(result) + basis + left, result);
             });
         }
     }

@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
                 + "Most importers take several files: one process, the store opened once.",
         subcommands = {ImportCommand.Ballots.class, ImportCommand.Ynr.class, ImportCommand.NistCdf.class,
                 ImportUkCommands.HocCandidates.class, ImportUkCommands.LondonBorough.class, ImportUkCommands.London2016Dir.class,
-                NiAssemblyCommands.Import.class, HistoryCommands.ImportCouncilControl.class})
+                NiAssemblyCommands.Import.class, HistoryCommands.ImportCouncilControl.class,
+                NotionalCommands.ImportHocNotional.class})
 final class ImportCommand {
 
     /**
