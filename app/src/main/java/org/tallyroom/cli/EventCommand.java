@@ -49,33 +49,15 @@ final class EventCommand {
         @Mixin
         DbOption db = new DbOption();
 
-        @Option(names = "--org", required = true, paramLabel = "ORG", description = "The body, e.g. local.barnet (or parl).")
-        String org;
-        @Option(names = "--date", required = true, paramLabel = "DATE", description = "The day it took effect, YYYY-MM-DD.")
-        LocalDate date;
-        @Option(names = "--type", required = true, paramLabel = "TYPE", description = "One of: ${COMPLETION-CANDIDATES}.",
-                completionCandidates = TypeIds.class)
-        String type;
-        @Option(names = "--division", required = true, paramLabel = "DIVISION", description = "Ward or constituency: slug or GSS code.")
-        String division;
-        @Option(names = "--member", required = true, paramLabel = "NAME",
-                description = "The member (for a by-election, the winner), as named on the ballot paper.")
-        String member;
-        @Option(names = "--party", paramLabel = "PARTY",
-                description = "By-election: the winner's party (Ind for none). Defection: the party left.")
-        String party;
-        @Option(names = "--to-party", paramLabel = "PARTY", description = "Defection: the party joined (Ind for none).")
-        String toParty;
-        @Option(names = "--note", paramLabel = "TEXT", description = "A note.")
-        String note;
+        @Mixin
+        EventFields event = new EventFields();
 
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             EventRecord e;
             try {
-                e = new EventRecord(date, OrganisationId.parse(org), EventType.parse(type), division, member, party, toParty,
-                        note);
+                e = event.record();
             } catch (IllegalArgumentException x) {
                 err.println("tallyroom event add: " + x.getMessage());
                 return Main.BAD_INPUT;
@@ -235,30 +217,14 @@ final class EventCommand {
         long id;
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why it is corrected.")
         String reason;
-        @Option(names = "--org", required = true, paramLabel = "ORG", description = "The body, e.g. local.barnet.")
-        String org;
-        @Option(names = "--date", required = true, paramLabel = "DATE", description = "The day it took effect, YYYY-MM-DD.")
-        LocalDate date;
-        @Option(names = "--type", required = true, paramLabel = "TYPE", description = "One of: ${COMPLETION-CANDIDATES}.",
-                completionCandidates = TypeIds.class)
-        String type;
-        @Option(names = "--division", required = true, paramLabel = "DIVISION", description = "Ward or constituency.")
-        String division;
-        @Option(names = "--member", required = true, paramLabel = "NAME", description = "The member, as on the ballot paper.")
-        String member;
-        @Option(names = "--party", paramLabel = "PARTY", description = "As for event add.")
-        String party;
-        @Option(names = "--to-party", paramLabel = "PARTY", description = "As for event add.")
-        String toParty;
-        @Option(names = "--note", paramLabel = "TEXT", description = "A note.")
-        String note;
+        @Mixin
+        EventFields event = new EventFields();
 
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             try (Store store = db.open()) {
-                EventRecord e = new EventRecord(date, OrganisationId.parse(org), EventType.parse(type), division, member,
-                        party, toParty, note);
+                EventRecord e = event.record();
                 ImportOutcome o = Events.correct(store, id, e, reason, user());
                 spec.commandLine().getOut().println(o.alreadyImported() ? "Already corrected; nothing changed."
                         : "Corrected event " + id + ": " + e.date() + " " + e.type() + ", " + e.member() + " ("
@@ -270,6 +236,35 @@ final class EventCommand {
                 err.println("Nothing was changed.");
                 return Main.BAD_INPUT;
             }
+        }
+    }
+
+    /** The options that describe one event: {@code event add} records them, {@code event correct} puts them in place of an event. */
+    static final class EventFields {
+        @Option(names = "--org", required = true, paramLabel = "ORG", description = "The body, e.g. local.barnet (or parl).")
+        String org;
+        @Option(names = "--date", required = true, paramLabel = "DATE", description = "The day it took effect, YYYY-MM-DD.")
+        LocalDate date;
+        @Option(names = "--type", required = true, paramLabel = "TYPE", description = "One of: ${COMPLETION-CANDIDATES}.",
+                completionCandidates = TypeIds.class)
+        String type;
+        @Option(names = "--division", required = true, paramLabel = "DIVISION", description = "Ward or constituency: slug or GSS code.")
+        String division;
+        @Option(names = "--member", required = true, paramLabel = "NAME",
+                description = "The member (for a by-election, the winner), as named on the ballot paper.")
+        String member;
+        @Option(names = "--party", paramLabel = "PARTY",
+                description = "By-election: the winner's party (Ind for none). Defection: the party left.")
+        String party;
+        @Option(names = "--to-party", paramLabel = "PARTY", description = "Defection: the party joined (Ind for none).")
+        String toParty;
+        @Option(names = "--note", paramLabel = "TEXT", description = "A note.")
+        String note;
+
+        /** The event these options describe; IllegalArgumentException names what is wrong. */
+        EventRecord record() {
+            return new EventRecord(date, OrganisationId.parse(org), EventType.parse(type), division, member, party, toParty,
+                    note);
         }
     }
 
