@@ -46,7 +46,12 @@ class BrowserTest {
         demo = DemoServer.start(dir.resolve("demo"), "127.0.0.1", 0, 0, line -> { });
         base = "http://127.0.0.1:" + demo.port();
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+        browser = launch(playwright);
+    }
+
+    /** Debian's chromium, headless, with no background connections (this machine's network is closed). */
+    static Browser launch(Playwright playwright) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
     }
