@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Times importing every file in ../shared/data/uk into a fresh H2 database and a fresh embedded
+# Times importing everything in the UK data (general elections 2015-2024, notional 2019, London boroughs
+# 2006-2022, GLA 2016, council control 1973-2025, NI Assembly sheets) into a fresh H2 database and a fresh embedded
 # PostgreSQL (org.tallyroom.store.uk.ImportBench, in the store module's test classes).
 # Usage: scripts/bench-import.sh [DATA_UK_DIR] [RUNS]
 set -euo pipefail

@@ -31,6 +31,9 @@ final class HistoryCommands {
         @Mixin
         DbOption db = new DbOption();
 
+        @Mixin
+        QuietOption quiet = new QuietOption();
+
         @Parameters(paramLabel = "FILE", arity = "1..*", description = "council-composition-*.csv (Windows-1252).")
         List<Path> files;
 
@@ -44,7 +47,7 @@ final class HistoryCommands {
                 spec.commandLine().getErr().println("Nothing was imported.");
                 return Main.BAD_INPUT;
             }
-            return ImportCommand.run(spec, db, files.get(0), source, CouncilControlImporter.NAME,
+            return ImportCommand.run(spec, db, quiet.quiet, files.get(0), source, CouncilControlImporter.NAME,
                     ingest -> CouncilControlImporter.load(files, ingest));
         }
     }

@@ -61,13 +61,14 @@ final class ImportCommand {
     }
 
     /** Runs one import, printing the outcome or the error; returns the exit code. */
-    static int run(CommandSpec spec, DbOption db, Path file, String importer, Store.Work<Exception> work) {
-        return run(spec, db, false, List.of(Job.of(file, importer, work)));
+    static int run(CommandSpec spec, DbOption db, boolean quiet, Path file, String importer, Store.Work<Exception> work) {
+        return run(spec, db, quiet, List.of(Job.of(file, importer, work)));
     }
 
     /** Runs one import of {@code source} (which may be several files), printing the outcome and notes or the error. */
-    static int run(CommandSpec spec, DbOption db, Path file, Source source, String importer, Store.Work<Exception> work) {
-        return run(spec, db, false, List.of(new Job(file, source, null, importer, work)));
+    static int run(CommandSpec spec, DbOption db, boolean quiet, Path file, Source source, String importer,
+                   Store.Work<Exception> work) {
+        return run(spec, db, quiet, List.of(new Job(file, source, null, importer, work)));
     }
 
     /**

@@ -33,6 +33,9 @@ final class NiAssemblyCommands {
         @Mixin
         DbOption db = new DbOption();
 
+        @Mixin
+        QuietOption quiet = new QuietOption();
+
         @Parameters(paramLabel = "DIR", arity = "1..*", description = "The ni-assembly folder, a year's folder "
                 + "(with contest.csv) or a constituency's folder (with Count.csv); several may be given.")
         List<Path> dirs;
@@ -51,7 +54,7 @@ final class NiAssemblyCommands {
                 spec.commandLine().getErr().println("Nothing was imported.");
                 return Main.BAD_INPUT;
             }
-            return ImportCommand.run(spec, db, dirs.get(0), source, NiAssemblyImporter.NAME,
+            return ImportCommand.run(spec, db, quiet.quiet, dirs.get(0), source, NiAssemblyImporter.NAME,
                     ingest -> NiAssemblyImporter.load(dirs, ingest));
         }
     }

@@ -25,12 +25,15 @@ final class NotionalCommands {
         @Mixin
         DbOption db = new DbOption();
 
+        @Mixin
+        QuietOption quiet = new QuietOption();
+
         @Parameters(paramLabel = "FILE", description = "The Library's notional results CSV (one row per party per constituency).")
         Path file;
 
         @Override
         public Integer call() {
-            return ImportCommand.run(spec, db, file, NotionalResults.NAME, ingest -> NotionalResults.load(file, ingest));
+            return ImportCommand.run(spec, db, quiet.quiet, file, NotionalResults.NAME, ingest -> NotionalResults.load(file, ingest));
         }
     }
 }

@@ -79,6 +79,7 @@ public final class Store implements AutoCloseable {
             if (!SchemaCheck.current(store.keeper)) {
                 Flyway.configure().dataSource(store.url, null, null).locations("classpath:db/migration")
                         .loggers("slf4j").load().migrate();
+                IdentityCache.raise(store.jdbi, store.url);
             }
         } catch (RuntimeException e) {
             store.close();

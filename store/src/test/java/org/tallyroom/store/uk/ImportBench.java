@@ -8,7 +8,7 @@ import org.tallyroom.store.Store;
 import org.tallyroom.store.testing.TestDatabase;
 
 /**
- * Times importing every file in data/uk into a fresh database: H2 in a temporary file, then an embedded
+ * Times importing everything in the UK data ({@link UkImports#everything}) into a fresh database: H2 in a temporary file, then an embedded
  * PostgreSQL (started before the clock starts). Not a test: run it with scripts/bench-import.sh. Each
  * database is timed from opening (schema migration included) to the last import committed, in this JVM,
  * after one untimed warm-up run on H2 (so the figures are for warm code; the first run is printed too).
@@ -40,7 +40,7 @@ public final class ImportBench {
     private static double time(String url, Path uk, boolean show) throws Exception {
         long start = System.nanoTime();
         try (Store store = Store.open(url)) {
-            for (UkImports.Job j : UkImports.all(uk)) {
+            for (UkImports.Job j : UkImports.everything(uk)) {
                 long t = System.nanoTime();
                 var o = store.importSource(j.source(), j.importer(), "bench", j.work());
                 if (show) {
