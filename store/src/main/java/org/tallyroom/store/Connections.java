@@ -26,12 +26,25 @@ import org.slf4j.LoggerFactory;
  * are on the same machine and the database has no password.
  *
  * <p><b>Durable commits.</b> H2 by default writes committed data to its file up to half a second
- * later (WRITE_DELAY 500 ms), and never forces it to the disk; a kill -9 in that half-second loses
- * acknowledged writes. The store sets {@code WRITE_DELAY=0} and, after every commit of a transaction,
- * runs {@code CHECKPOINT SYNC} (write the store, then fsync the file), so that a commit has returned
- * only once it is on disk. On PostgreSQL a commit waits for its WAL record to be flushed
- * ({@code synchronous_commit}): the store turns {@code synchronous_commit} back on for its sessions if
- * the server has it off, and warns if the server runs with {@code fsync = off}.
+ * later (WRITE_DELAY 500 ms, done by a background writer thread), and never forces it to the disk; a
+ * kill -9 in that half-second loses acknowledged writes. The store sets {@code WRITE_DELAY=0}. Read in
+ * H2 2.5.252 (the version the build uses): {@code Database.setWriteDelay(0)} sets the MVStore's
+ * auto-commit delay to 0, which stops the background writer and its serialisation executors, so
+ * {@code FileStore.storeIt} writes in the calling thread; and {@code TransactionStore.endTransaction},
+ * which every transaction that changed data goes through (an auto-commit statement too), then calls
+ * {@code MVStore.commit()}, which waits for the store lock and writes a new chunk, unless another
+ * thread's store began after this transaction ended (that store holds its changes). So once a commit
+ * has returned, the data is in the file (the operating system's cache), which is what a kill -9 of the
+ * process needs. A power cut needs the file forced to the disk as well: after every commit of a
+ * transaction, and after every auto-commit statement that changed rows, the connection runs
+ * {@code CHECKPOINT SYNC} ({@code Database.sync}: {@code MVStore.commit()}, then
+ * {@code FileChannel.force}), so that a write has returned only once it is on the disk. (Before, only
+ * {@code commit()} was followed by it: sessions, idempotency keys and the audit log, written in
+ * auto-commit mode, reached the file but not the disk.)
+ *
+ * <p>On PostgreSQL a commit waits for its WAL record to be flushed ({@code synchronous_commit}): the
+ * store turns {@code synchronous_commit} back on for its sessions if the server has it off, and warns
+ * if the server runs with {@code fsync = off}.
  */
 final class Connections {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
@@ -67,7 +80,7 @@ final class Connections {
         return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
     }
 
-    /** A connection for JDBI: on an H2 file, one whose commit returns once the data is on disk. */
+    /** A connection for JDBI: on an H2 file, one whose writes return once the data is on disk. */
     static Connection connect(String url) throws SQLException {
         Connection c = DriverManager.getConnection(url);
         if (FORCE_SYNC.contains(url)) {
@@ -78,21 +91,71 @@ final class Connections {
         if (!h2File(url)) {
             return c;
         }
+        return durable(c);
+    }
+
+    /** How many times a connection of this JVM has forced an H2 file to the disk (for tests). */
+    static long syncs() {
+        return SYNCS.sum();
+    }
+
+    private static final java.util.concurrent.atomic.LongAdder SYNCS = new java.util.concurrent.atomic.LongAdder();
+
+    /*
+     * Hand-written JDBC proxies: a pool or a driver setting cannot run a statement after each commit and
+     * after each auto-commit write, and H2 has no commit listener.
+     */
+    private static Connection durable(Connection c) {
         return (Connection) Proxy.newProxyInstance(Connections.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(c, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("commit") && (args == null || args.length == 0)) {
-                        try (Statement s = c.createStatement()) {
-                            s.execute("CHECKPOINT SYNC");
-                        }
+                    Object result = invoke(c, method, args);
+                    String name = method.getName();
+                    if (name.equals("commit") && (args == null || args.length == 0)) {
+                        sync(c);
+                    } else if (result instanceof Statement s && (name.equals("createStatement") || name.startsWith("prepare"))) {
+                        return statement(c, s);
                     }
                     return result;
                 });
+    }
+
+    /** A statement that, in auto-commit mode, forces the file to the disk after a statement that changed rows. */
+    private static Statement statement(Connection c, Statement s) {
+        Class<?> type = s instanceof java.sql.CallableStatement ? java.sql.CallableStatement.class
+                : s instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class : Statement.class;
+        return (Statement) Proxy.newProxyInstance(Connections.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    Object result = invoke(s, method, args);
+                    if (method.getName().startsWith("execute") && changed(s, method.getName(), result) && c.getAutoCommit()) {
+                        sync(c);
+                    }
+                    return result;
+                });
+    }
+
+    private static boolean changed(Statement s, String method, Object result) throws SQLException {
+        return switch (method) {
+            case "executeUpdate", "executeLargeUpdate" -> ((Number) result).longValue() != 0;
+            case "executeBatch" -> java.util.Arrays.stream((int[]) result).anyMatch(n -> n != 0);
+            case "executeLargeBatch" -> java.util.Arrays.stream((long[]) result).anyMatch(n -> n != 0);
+            case "execute" -> !((Boolean) result) && s.getLargeUpdateCount() != 0; // a query answers true; DDL counts 0
+            default -> false; // executeQuery
+        };
+    }
+
+    private static void sync(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+        }
+        SYNCS.increment();
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     /** Checks PostgreSQL's durability settings on the store's first connection. */
