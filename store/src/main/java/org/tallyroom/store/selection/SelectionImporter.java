@@ -24,7 +24,7 @@ import org.tallyroom.store.id.ElectionType;
  * Stores a counted party selection as the published result of its ballot, in the import's transaction:
  * the ballot {@code selection.<party>.<division>.<date>} (organisation: the party), the shortlist as its
  * candidates, the count (report and each candidate's published votes), the members' account (eligible
- * members as the electorate, papers returned as papers issued, papers not counted as rejected), and
+ * members as the electorate, papers not counted as rejected), and
  * beside the result version the freeze date, the shortlist's record and every paper not counted or cut
  * short ({@link SelectionFacts}).
  */
@@ -74,7 +74,9 @@ public final class SelectionImporter {
             parties.add(party);
         });
         var b = report.ballots();
-        Turnout account = new Turnout((long) sorted.eligibleMembers(), (long) sorted.papers(),
+        // Papers issued is left unknown: papers come back from non-members and twice from one member, so papers
+        // returned over eligible members is no turnout; the selection's own account (SelectionFacts) has them all.
+        Turnout account = new Turnout((long) sorted.eligibleMembers(), null,
                 java.math.BigDecimal.valueOf(b.valid()), sorted.rejected().size() + b.rejected(), b.byReason());
         Declaration d = CountedResult.declaration(spec, report, ResultStatus.DECLARED, people, parties, account);
         Ingest.Declared declared = ingest.declareAll(List.of(d)).get(0);
