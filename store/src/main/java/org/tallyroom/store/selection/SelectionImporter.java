@@ -88,9 +88,9 @@ public final class SelectionImporter {
                 c.shortlist().drawnUpOn(), sorted.membersOnFile(), sorted.eligibleMembers(), sorted.papers(), sorted.counted());
         boolean replaced = SelectionFacts.put(ingest, resultId, facts,
                 sorted.rejected().stream().map(r -> new SelectionFacts.Rejected(r.line(), r.number(), r.reason().id(),
-                        r.detail())).toList(),
+                        clip(r.detail(), 1000))).toList(),
                 sorted.cutShort().stream().map(x -> new SelectionFacts.CutShort(x.line(), x.number(), x.preference(),
-                        x.name())).toList());
+                        clip(x.name(), 500))).toList());
         if (replaced && declared.recorded() != ResultRecorder.Recorded.NEW_VERSION) {
             ingest.note("the count's figures are unchanged, so the result keeps its version; the freeze date, the "
                     + "shortlist's record and the lists of papers not counted stored with it were replaced with these files'");
@@ -98,5 +98,10 @@ public final class SelectionImporter {
         int rejected = sorted.rejected().size();
         ingest.note(String.format("%s: %d papers from %d eligible members (%d on the members file); %d counted, %d not counted",
                 id, sorted.papers(), sorted.eligibleMembers(), sorted.membersOnFile(), sorted.counted(), rejected));
+    }
+
+    /** A name as marked may be as long as a line; the stored detail keeps its start, marked as cut. */
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }
