@@ -68,6 +68,8 @@ final class ShowCommand implements Callable<Integer> {
                         .writeValueAsString(ResultsJson.ballot(r)));
             } else {
                 out.print(render(r, previousMajority(store, ballotId, r)));
+                org.tallyroom.store.SelectionFacts.current(store, ballotId).ifPresent(sel -> out.print(
+                        SelectionText.stored(sel, org.tallyroom.store.selection.SelectionTimeline.of(store, ballotId))));
                 if (history) {
                     out.println();
                     out.println("History:");

@@ -18,7 +18,11 @@ public enum EventType {
     EXPULSION("expulsion"),
     RESIGNATION("resignation"),
     DEATH("death"),
-    DISQUALIFICATION("disqualification");
+    DISQUALIFICATION("disqualification"),
+    /** A party selection's candidate removed by the party: the place is vacant. Selections only. */
+    CANDIDATE_REMOVED("candidate-removed"),
+    /** The party puts a candidate in a selection's vacant place (the member named). Selections only. */
+    CANDIDATE_REPLACED("candidate-replaced");
 
     private final String id;
 
@@ -44,6 +48,11 @@ public enum EventType {
 
     public static String ids() {
         return Arrays.stream(values()).map(EventType::id).collect(Collectors.joining(", "));
+    }
+
+    /** True for the events of a party selection rather than of a body's members. */
+    public boolean ofSelection() {
+        return this == CANDIDATE_REMOVED || this == CANDIDATE_REPLACED;
     }
 
     @Override

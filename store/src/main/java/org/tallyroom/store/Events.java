@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.tallyroom.store.analysis.PartyKeys;
+import org.tallyroom.store.id.ElectionType;
 import org.tallyroom.store.id.OrganisationId;
 
 /**
@@ -129,6 +130,10 @@ public final class Events {
      * record fits both where the change is and everything after it.
      */
     private static void checkReplay(Store store, OrganisationId org, LocalDate from, EventRecord.Field field) {
+        if (org.type() == ElectionType.SELECTION) {
+            SelectionEvents.check(store, org, field);
+            return;
+        }
         org.tallyroom.store.analysis.StoredElections elections = new org.tallyroom.store.analysis.StoredElections(store);
         LocalDate last = list(store, org).stream().map(StoredEvent::date).max(LocalDate::compareTo).orElse(from);
         for (LocalDate at : last.isAfter(from) ? List.of(from, last) : List.of(from)) {
@@ -146,6 +151,12 @@ public final class Events {
     /** Records one event in the import's transaction without checking the replay; returns its row id. */
     static long add(Ingest ingest, EventRecord e) {
         Handle h = ingest.handle();
+        boolean selection = e.organisation().type() == ElectionType.SELECTION;
+        if (e.type().ofSelection() != selection) {
+            throw new EventRecord.Refused(EventRecord.Field.TYPE, selection
+                    ? "a party selection (" + e.organisation() + ") takes only candidate-removed and candidate-replaced events"
+                    : e.type() + " is an event of a party selection (selection.<party>), not of " + e.organisation());
+        }
         Long org = h.createQuery("SELECT id FROM organisations WHERE slug = :s").bind("s", e.organisation().slug())
                 .mapTo(Long.class).findOne().orElseThrow(() -> new EventRecord.Refused(EventRecord.Field.ORGANISATION,
                         "no organisation '" + e.organisation() + "' in the store; import its elections first"));

@@ -56,6 +56,7 @@ final class Names {
             case SENEDD -> "c".equals(subtype) ? "Senedd constituency elections"
                     : "r".equals(subtype) ? "Senedd regional elections" : "Senedd elections";
             case NIA -> "Northern Ireland Assembly elections";
+            case SELECTION -> "selections";
         };
     }
 

@@ -310,6 +310,8 @@ public final class StoredElections {
             case WHIP_RESTORED -> new Event.WhipRestored(e.date(), e.divisionId(), e.member());
             case WHIP_GIVEN_UP -> new Event.WhipGivenUp(e.date(), e.divisionId(), e.member());
             case EXPULSION -> new Event.Expulsion(e.date(), e.divisionId(), e.member());
+            case CANDIDATE_REMOVED, CANDIDATE_REPLACED -> throw new IllegalArgumentException(e.type()
+                    + " is an event of a party selection, not of a body's members; `tallyroom show` on the selection lists it");
         };
     }
 

@@ -250,6 +250,7 @@ public record ElectionId(ElectionType type, String subtype, String organisation,
             case GLA -> "expected gla[.c[.division]|.a][.by].date";
             case SP, SENEDD -> "expected " + type.id() + "[.c|.r][.division][.by].date";
             case PARL, NIA -> "expected " + type.id() + "[.division][.by].date (no organisation)";
+            case SELECTION -> "expected selection.<party>[.division][.by].date";
         };
     }
 

@@ -26,7 +26,12 @@ public enum ElectionType {
     /** Senedd Cymru: {@code senedd.c.cardiff-central.2021-05-06}; from 2026 unsubtyped closed lists. */
     SENEDD("senedd", false, true, Set.of("c", "r")),
     /** Northern Ireland Assembly: {@code nia.belfast-east.2022-05-05}; no organisation part. */
-    NIA("nia", false, true, Set.of());
+    NIA("nia", false, true, Set.of()),
+    /**
+     * A party selection: a party's members choosing their candidate, {@code selection.lab.chipping-barnet.2026-03-01};
+     * the organisation part is the party's slug, the division the seat or ward selected for.
+     */
+    SELECTION("selection", true, true, Set.of());
 
     private final String id;
     private final boolean hasOrganisation;

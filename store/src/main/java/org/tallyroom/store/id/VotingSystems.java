@@ -10,7 +10,8 @@ import java.util.Optional;
  * gla.a, sp.r and senedd.r the additional member system; nia NI STV; mayor and pcc the supplementary vote
  * up to 3 May 2023 and first past the post from 4 May 2023 (Elections Act 2022 s.13, in force for
  * polls after that day); the Senedd from 2026 closed-list D'Hondt (Senedd Cymru (Members and Elections)
- * Act 2024). Referendums have no candidates and no method.
+ * Act 2024). Referendums have no candidates and no method. Party selections: AV for one place, ERS97 STV
+ * for several.
  */
 public final class VotingSystems {
     /** Last polling day on which mayors and PCCs were elected by the supplementary vote. */
@@ -42,6 +43,7 @@ public final class VotingSystems {
             case MAYOR, PCC -> id.date().isAfter(LAST_SV_POLL) ? "fptp" : "sv";
             case NIA -> "stv-ni";
             case REF -> null;
+            case SELECTION -> seats > 1 ? "stv-ers97" : "av";
         });
     }
 }
