@@ -25,7 +25,7 @@ public final class RollupText {
         table(out, r, area, s -> PlainText.pct(s.share()), true);
         out.append("\nVotes\n");
         table(out, r, area, s -> PlainText.votes(s.votes()), false);
-        out.append('\n').append(area).append(r.by().equals("borough") ? "s" : "cies").append(" led\n");
+        out.append('\n').append(r.by().equals("borough") ? "Boroughs" : "Constituencies").append(" led\n");
         TextTable l = new TextTable("Candidate", "Party", ">Led", ">Level");
         for (WardLead lead : r.leads()) {
             if (lead.wardsLed() + lead.wardsLevel() > 0) {
@@ -44,7 +44,7 @@ public final class RollupText {
         columns[1] = ">Wards";
         columns[2] = ">Votes";
         for (int i = 0; i < head.size(); i++) {
-            columns[i + 3] = ">" + surname(head.get(i).name());
+            columns[i + 3] = ">" + heading(head.get(i));
         }
         if (leader) {
             columns[columns.length - 1] = "Leader";
@@ -101,8 +101,15 @@ public final class RollupText {
         return out.toString();
     }
 
-    private static String surname(String name) {
-        int space = name.lastIndexOf(' ');
-        return space < 0 ? name : name.substring(space + 1);
+    /**
+     * A column heading: a candidate's surname where the name ends in one written in capitals, as on a
+     * ballot paper ("Zac GOLDSMITH"); else (a party list, "Labour Party") the party key.
+     */
+    private static String heading(WardShare s) {
+        String name = s.name().strip();
+        String last = name.substring(name.lastIndexOf(' ') + 1);
+        boolean surname = last.chars().anyMatch(Character::isLetter)
+                && last.chars().noneMatch(Character::isLowerCase);
+        return surname ? last : s.party();
     }
 }

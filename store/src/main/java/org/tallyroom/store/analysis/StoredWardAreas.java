@@ -44,6 +44,14 @@ public final class StoredWardAreas {
         return new StoredWardAreas(store, true);
     }
 
+    /** Whether the ballot's current result (as this reading takes it) has figures by ward to roll up. */
+    public boolean hasWards(String ballotId) {
+        return Sql.of(store).withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ward_results w "
+                        + "JOIN current_results r ON w.result_id = r.id JOIN ballots b ON r.ballot_id = b.id "
+                        + "WHERE b.ballot_id = :b AND w.preference = 1" + (publishedOnly ? " AND r.status <> 'provisional'" : ""))
+                .bind("b", ballotId).mapTo(Long.class).one() > 0);
+    }
+
     /**
      * The ballot's ward rows with their areas, and its declared totals.
      *
