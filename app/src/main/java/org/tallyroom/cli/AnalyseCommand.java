@@ -406,7 +406,7 @@ final class AnalyseCommand {
 
     @Command(name = "wards", mixinStandardHelpOptions = true,
             description = "A wide-area contest (mayor, Assembly) ward by ward: shares and who led each ward; swing by ward "
-                    + "against another election.")
+                    + "against another election; or with --by, added up to boroughs or constituencies.")
     static final class WardsCmd implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -422,9 +422,14 @@ final class AnalyseCommand {
         @Option(names = "--swing", paramLabel = "A,B", description = "With --compare: the two parties for the swing by ward.")
         String swingParties;
 
+        @Option(names = "--by", paramLabel = "LEVEL", description = "borough or constituency: the ward results added up "
+                + "to each area (postal votes on their own line), checked against the declared totals.")
+        String by;
+
         @Override
         public Integer call() {
-            return run(spec, common, (stored, store) -> WardAnalysis.run(stored, store, ballotId, compare, swingParties));
+            return run(spec, common, (stored, store) -> by != null ? WardRollup.run(store, ballotId, by, compare, swingParties)
+                    : WardAnalysis.run(stored, store, ballotId, compare, swingParties));
         }
     }
 

@@ -62,6 +62,12 @@ final class ApiRoutes {
             });
         });
         r.get("/api/ballots/{id}/result", this::currentResult);
+        WardRollups rollups = new WardRollups(model.store());
+        r.get("/api/ballots/{id}/wards", ctx -> {
+            String id = ctx.pathParam("id");
+            String by = WardRollups.level(ctx.queryParam("by")).label();
+            responses.json(ctx, ctx.path() + "?by=" + by, () -> rollups.json(id, by));
+        });
         r.get("/api/organisations/{slug}/timeline", ctx -> {
             String slug = ctx.pathParam("slug");
             responses.json(ctx, ctx.path(),

@@ -86,6 +86,9 @@ public final class OpenApi {
                 + "team sees provisional figures", "The contest with its result", List.of(bid), 401, 404));
         paths.put("/api/ballots/{id}/history", get("Every version of the result: who recorded it, when, and why",
                 "Versions, oldest first", List.of(bid), 404));
+        paths.put("/api/ballots/{id}/wards", get("The declared ward results added up to boroughs or Assembly constituencies "
+                + "(postal votes also on their own), with each area's leader and the check against the declared totals",
+                "The roll-up", List.of(bid, param("by", "query", "borough (default) or constituency", false)), 400, 404));
         paths.put("/api/organisations/{slug}/timeline", get("An organisation's by-elections and events", "The timeline",
                 List.of(param("slug", "path", "organisation slug (barnet)", true)), 404));
         paths.put("/api/live", m("get", m("summary", "Server-sent events: 'declaration' and 'correction', each a JSON "

@@ -25,6 +25,7 @@ final class PublicPages {
     private final ElectionMaps maps;
     private final Responses responses;
     private final Access access;
+    private final WardRollups rollups;
     private final Map<String, Responses.Cached> statics = new ConcurrentHashMap<>();
 
     PublicPages(ReadModel model, Responses responses, Access access) {
@@ -32,6 +33,7 @@ final class PublicPages {
         this.maps = new ElectionMaps(model);
         this.responses = responses;
         this.access = access;
+        this.rollups = new WardRollups(model.store());
     }
 
     /** A page's title and main content. */
@@ -45,7 +47,17 @@ final class PublicPages {
             String id = ctx.pathParam("id");
             titled(ctx, id, () -> {
                 Views.Contest c = model.contest(id, false).orElseThrow(() -> HttpError.notFound("ballot " + id));
-                return new Titled(c.name() + ", " + c.electionName(), Pages.contest(c, model.history(id, false)));
+                return new Titled(c.name() + ", " + c.electionName(), Pages.contest(c, model.history(id, false))
+                        + rollups.link(id));
+            });
+        });
+        r.get("/ballots/{id}/wards", ctx -> {
+            String id = ctx.pathParam("id");
+            String by = ctx.queryParam("by");
+            WardRollups.level(by); // a bad level is 400 before anything is cached
+            titled(ctx, id, () -> {
+                org.tallyroom.analysis.ward.Rollup roll = rollups.rollup(id, WardRollups.level(by));
+                return new Titled(roll.contest() + " by " + roll.by(), rollups.page(id, roll));
             });
         });
         r.get("/organisations/{slug}", ctx -> {

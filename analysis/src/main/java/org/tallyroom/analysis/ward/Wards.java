@@ -57,7 +57,8 @@ public final class Wards {
         return new WardBreakdown(contest, lines, total, leadList);
     }
 
-    private static WardLine line(String id, String name, List<CandidateVotes> order, List<CandidateVotes> votes) {
+    /** One row's votes and shares in the contest's candidate order, and its leaders. */
+    static WardLine line(String id, String name, List<CandidateVotes> order, List<CandidateVotes> votes) {
         Map<String, Long> byName = new HashMap<>();
         for (CandidateVotes v : votes) {
             if (byName.put(v.name(), v.votes()) != null) {
