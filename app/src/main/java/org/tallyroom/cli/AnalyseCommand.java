@@ -236,7 +236,8 @@ final class AnalyseCommand {
         String compare;
 
         @Option(names = "--notional", paramLabel = "FILE",
-                description = "Notional previous results for new wards: CSV division,party,seats.")
+                description = "Notional previous results for new wards: CSV division,party,seats (default: those stored "
+                        + "for the earlier election by 'import notional', where the wards changed).")
         Path notional;
 
         @Option(names = "--no-compare", description = "Seats and control only.")
@@ -257,8 +258,22 @@ final class AnalyseCommand {
                 }
                 StoredElection before = stored.election(previous.get());
                 List<NotionalWard> wards = notional == null ? List.of() : NotionalCsv.read(notional, after);
+                String basis = "";
+                if (notional == null && !Council.sameWards(after.election(), before.election())) {
+                    // New wards: against the notional results stored for the earlier election, where they fit.
+                    var against = org.tallyroom.store.notional.CouncilNotional.against(store, after.election(), after.date(),
+                            before.election(), before.electionId());
+                    if (against.isPresent() && against.get().usable()) {
+                        wards = against.get().wards();
+                        basis = "Basis: " + against.get().basis() + "\n";
+                    } else if (against.isPresent()) {
+                        basis = "Basis: whole council; " + against.get().basis() + "\n";
+                    }
+                } else if (notional != null) {
+                    basis = "Basis: against the notional results in " + notional + "\n";
+                }
                 CouncilChange change = Council.compare(after.election(), before.election(), wards);
-                String text = PlainText.render(change) + leftOut(after) + leftOut(before);
+                String text = basis + PlainText.render(change) + leftOut(after) + leftOut(before);
                 List<String> left = new ArrayList<>(after.withoutResult());
                 left.addAll(before.withoutResult());
                 return new Output(text, new CouncilReport(electionId, summary, previous, Optional.of(change), left));
