@@ -44,6 +44,7 @@ import org.tallyroom.io.report.ReportJsonReader;
 import org.tallyroom.store.Store;
 import org.tallyroom.store.StoreException;
 import org.tallyroom.store.analysis.NotionalCsv;
+import org.tallyroom.store.history.CompositionHistory;
 import org.tallyroom.store.analysis.PartyKeys;
 import org.tallyroom.store.analysis.StoredContest;
 import org.tallyroom.store.analysis.StoredElection;
@@ -445,7 +446,7 @@ final class AnalyseCommand {
 
     /** A body's composition at a date: what {@code analyse composition} reports. */
     record CompositionReport(String organisation, String fromElection, Composition composition,
-                             Optional<Timeline> timeline) {
+                             Optional<Timeline> timeline, Optional<CompositionHistory.History> history) {
     }
 
     @Command(name = "composition", mixinStandardHelpOptions = true,
@@ -464,7 +465,9 @@ final class AnalyseCommand {
                 + "events of that day count.")
         LocalDate at;
 
-        @Option(names = "--timeline", description = "Also list every event from the election with the composition after it.")
+        @Option(names = "--timeline", description = "Also the composition across every stored election: the control facts "
+                + "before the earliest ('import council-control'), each election's result and every event after it, each "
+                + "step with its source.")
         boolean timeline;
 
         @Override
@@ -477,11 +480,13 @@ final class AnalyseCommand {
                 StringBuilder text = new StringBuilder(org + " from " + t.electionId() + ", "
                         + t.events().size() + (t.events().size() == 1 ? " event" : " events") + " since\n");
                 text.append(PlainText.render(c));
+                Optional<CompositionHistory.History> history = Optional.empty();
                 if (timeline) {
-                    text.append('\n').append(PlainText.render(t.timeline()));
+                    history = Optional.of(CompositionHistory.of(store, org, date));
+                    text.append('\n').append(CompositionHistory.text(history.get()));
                 }
                 return new Output(text.toString(), new CompositionReport(org.toString(), t.electionId(), c,
-                        timeline ? Optional.of(t.timeline()) : Optional.empty()));
+                        timeline ? Optional.of(t.timeline()) : Optional.empty(), history));
             });
         }
     }
