@@ -44,6 +44,7 @@ import org.tallyroom.io.report.ReportJsonReader;
 import org.tallyroom.store.Store;
 import org.tallyroom.store.StoreException;
 import org.tallyroom.store.analysis.NotionalCsv;
+import org.tallyroom.store.history.CompositionHistory;
 import org.tallyroom.store.analysis.PartyKeys;
 import org.tallyroom.store.analysis.StoredContest;
 import org.tallyroom.store.analysis.StoredElection;
@@ -236,7 +237,8 @@ final class AnalyseCommand {
         String compare;
 
         @Option(names = "--notional", paramLabel = "FILE",
-                description = "Notional previous results for new wards: CSV division,party,seats.")
+                description = "Notional previous results for new wards: CSV division,party,seats (default: those stored "
+                        + "for the earlier election by 'import notional', where the wards changed).")
         Path notional;
 
         @Option(names = "--no-compare", description = "Seats and control only.")
@@ -257,8 +259,22 @@ final class AnalyseCommand {
                 }
                 StoredElection before = stored.election(previous.get());
                 List<NotionalWard> wards = notional == null ? List.of() : NotionalCsv.read(notional, after);
+                String basis = "";
+                if (notional == null && !Council.sameWards(after.election(), before.election())) {
+                    // New wards: against the notional results stored for the earlier election, where they fit.
+                    var against = org.tallyroom.store.notional.CouncilNotional.against(store, after.election(), after.date(),
+                            before.election(), before.electionId());
+                    if (against.isPresent() && against.get().usable()) {
+                        wards = against.get().wards();
+                        basis = "Basis: " + against.get().basis() + "\n";
+                    } else if (against.isPresent()) {
+                        basis = "Basis: whole council; " + against.get().basis() + "\n";
+                    }
+                } else if (notional != null) {
+                    basis = "Basis: against the notional results in " + notional + "\n";
+                }
                 CouncilChange change = Council.compare(after.election(), before.election(), wards);
-                String text = PlainText.render(change) + leftOut(after) + leftOut(before);
+                String text = basis + PlainText.render(change) + leftOut(after) + leftOut(before);
                 List<String> left = new ArrayList<>(after.withoutResult());
                 left.addAll(before.withoutResult());
                 return new Output(text, new CouncilReport(electionId, summary, previous, Optional.of(change), left));
@@ -435,7 +451,7 @@ final class AnalyseCommand {
 
     /** A body's composition at a date: what {@code analyse composition} reports. */
     record CompositionReport(String organisation, String fromElection, Composition composition,
-                             Optional<Timeline> timeline) {
+                             Optional<Timeline> timeline, Optional<CompositionHistory.History> history) {
     }
 
     @Command(name = "composition", mixinStandardHelpOptions = true,
@@ -454,7 +470,9 @@ final class AnalyseCommand {
                 + "events of that day count.")
         LocalDate at;
 
-        @Option(names = "--timeline", description = "Also list every event from the election with the composition after it.")
+        @Option(names = "--timeline", description = "Also the composition across every stored election: the control facts "
+                + "before the earliest ('import council-control'), each election's result and every event after it, each "
+                + "step with its source.")
         boolean timeline;
 
         @Override
@@ -467,11 +485,13 @@ final class AnalyseCommand {
                 StringBuilder text = new StringBuilder(org + " from " + t.electionId() + ", "
                         + t.events().size() + (t.events().size() == 1 ? " event" : " events") + " since\n");
                 text.append(PlainText.render(c));
+                Optional<CompositionHistory.History> history = Optional.empty();
                 if (timeline) {
-                    text.append('\n').append(PlainText.render(t.timeline()));
+                    history = Optional.of(CompositionHistory.of(store, org, date));
+                    text.append('\n').append(CompositionHistory.text(history.get()));
                 }
                 return new Output(text.toString(), new CompositionReport(org.toString(), t.electionId(), c,
-                        timeline ? Optional.of(t.timeline()) : Optional.empty()));
+                        timeline ? Optional.of(t.timeline()) : Optional.empty(), history));
             });
         }
     }

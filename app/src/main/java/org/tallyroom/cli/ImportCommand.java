@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
         subcommands = {ImportCommand.Ballots.class, ImportCommand.Ynr.class, ImportCommand.NistCdf.class,
                 ImportUkCommands.HocCandidates.class, ImportUkCommands.LondonBorough.class, ImportUkCommands.London2016Dir.class,
                 NiAssemblyCommands.Import.class, HistoryCommands.ImportCouncilControl.class,
-                NotionalCommands.ImportHocNotional.class, SelectionCommand.Import.class})
+                NotionalCommands.ImportHocNotional.class, NotionalCommands.ImportCouncilNotional.class,
+                SelectionCommand.Import.class})
 final class ImportCommand {
 
     /**

@@ -102,6 +102,19 @@ class EventCommandTest {
         Cli r = ok("analyse", "composition", "--db", url, "local.testshire", "--at", "2026-06-01");
         assertThat(r.out()).contains("from local.testshire.2026-05-07, 0 events since",
                 "Control: No overall control (Lab largest, 1 short)");
+        // --timeline runs across every election stored (2018, 2022, 2026): each result, and the events after 2022's.
+        Cli t = ok("analyse", "composition", "--db", url, "local.testshire", "--at", "2026-06-01", "--timeline");
+        assertThat(t.out()).contains("local.testshire: composition across 3 elections, 2018-05-03 to 2026-05-07")
+                .containsSubsequence("2018-05-03  election result", "Con majority of 1",
+                        "2022-05-05  election result", "Lab majority of 1 (changed)",
+                        "2022-09-01  event", "(changed)", "2022-11-10  event", "By-election in North: Con X (Con) elected",
+                        "2023-06-01  event", "2026-05-07  election result", "No overall control (Lab largest, 1 short)\n");
+        JsonNode j = JSON.readTree(ok("analyse", "composition", "--db", url, "--format", "json", "local.testshire",
+                "--at", "2026-06-01", "--timeline").out());
+        assertThat(j.at("/history/elections").size()).isEqualTo(3);
+        assertThat(j.at("/history/steps/0/source").asString()).isEqualTo("ELECTION_RESULT");
+        assertThat(j.at("/history/steps").size()).isEqualTo(3 + 4);
+        assertThat(j.at("/history/steps/6/controlChanged").asBoolean()).isFalse(); // NOC after the events, NOC in 2026
     }
 
     @Test

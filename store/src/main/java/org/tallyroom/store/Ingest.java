@@ -657,6 +657,16 @@ public final class Ingest {
         return h;
     }
 
+    /**
+     * Marks for the read model the organisation elections whose id starts {@code idPrefix}
+     * ({@code local.barnet.}) held on or after {@code from}: a write that changes their analysis without
+     * touching their results (notional results for their wards) needs their summaries recomputed.
+     */
+    public void organisationElectionsChanged(String idPrefix, java.time.LocalDate from) {
+        electionsChanged.addAll(h.createQuery("SELECT id FROM elections WHERE level = 'organisation' AND poll_date >= :d "
+                + "AND election_id LIKE :p").bind("d", from).bind("p", idPrefix.replace("%", "") + "%").mapTo(Long.class).list());
+    }
+
     /** Ballots whose ballot, candidates or result this import changed. */
     Set<Long> changedBallots() {
         return changed;

@@ -64,7 +64,8 @@ final class PublicPages {
             String slug = ctx.pathParam("slug");
             titled(ctx, "*", () -> {
                 Views.Timeline t = model.timeline(slug).orElseThrow(() -> HttpError.notFound("organisation " + slug));
-                return new Titled(t.organisation() + ": by-elections and events", Pages.timeline(t));
+                return new Titled(t.organisation() + ": by-elections and events", Pages.timeline(t) + (t.composition() == null
+                        ? "" : Templates.render("council/composition-timeline.jte", t.composition())));
             });
         });
         r.get("/static/{file}", this::staticFile);
@@ -126,7 +127,8 @@ final class PublicPages {
             titled(ctx, id, () -> {
                 Views.Council c = model.council(id).orElseThrow(() -> HttpError.notFound("election " + id));
                 return new Titled(c.name(), Pages.council(c, model.organisationOf(id).isPresent(),
-                        maps.council(c, ctx.queryParam("map"))));
+                        maps.council(c, ctx.queryParam("map")))
+                        + model.controlHistory(id).map(v -> Templates.render("council/control-history.jte", v)).orElse(""));
             });
             return;
         }

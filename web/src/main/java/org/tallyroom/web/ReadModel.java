@@ -28,11 +28,14 @@ import org.tallyroom.store.BallotView;
 import org.tallyroom.store.ResultStatus;
 import org.tallyroom.store.ResultVersion;
 import org.tallyroom.store.Store;
+import org.tallyroom.store.StoreException;
 import org.tallyroom.store.analysis.PartyKeys;
 import org.tallyroom.store.analysis.StoredContest;
 import org.tallyroom.store.analysis.StoredElection;
 import org.tallyroom.store.analysis.StoredElections;
+import org.tallyroom.store.history.ControlHistory;
 import org.tallyroom.store.id.ElectionId;
+import org.tallyroom.store.id.OrganisationId;
 import org.tallyroom.store.read.ReadStore;
 import org.tallyroom.store.read.Views;
 import tools.jackson.databind.JsonNode;
@@ -288,6 +291,22 @@ public final class ReadModel {
     /** An organisation's by-elections and events. */
     public Optional<Views.Timeline> timeline(String organisationSlug) {
         return read.timeline(organisationSlug);
+    }
+
+    /**
+     * The control history of an election's council (its control facts, elections and events), for the
+     * council page; empty where no control fact is stored for it.
+     */
+    public Optional<ControlHistoryView> controlHistory(String electionId) {
+        Optional<ElectionId> id = ElectionId.tryParse(electionId);
+        if (id.isEmpty() || id.get().organisation() == null) {
+            return Optional.empty();
+        }
+        try {
+            return ControlHistoryView.of(ControlHistory.of(store, new OrganisationId(id.get().type(), id.get().organisation())));
+        } catch (StoreException noOrganisation) {
+            return Optional.empty();
+        }
     }
 
     /** The organisation slug of an election, for links to its timeline. */

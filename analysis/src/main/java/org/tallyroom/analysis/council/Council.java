@@ -24,7 +24,8 @@ import org.tallyroom.analysis.Election;
  *   <li>{@link ComparisonBasis#BY_WARD} where the boundaries match: both elections have the same
  *       division ids, each with the same number of seats;</li>
  *   <li>else {@link ComparisonBasis#NOTIONAL} where notional previous results are given for every
- *       new ward;</li>
+ *       new ward: a ward with the same id and seats as before and no notional result is compared with
+ *       the previous election's own result there (counted in {@link CouncilChange#directWards()});</li>
  *   <li>else {@link ComparisonBasis#WHOLE_COUNCIL}: each party's change in total seats, and no
  *       gains or losses, since they cannot be known.</li>
  * </ol>
@@ -64,7 +65,7 @@ public final class Council {
             before.contests().forEach(c -> previous.put(c.divisionId(), seatsByParty(c)));
         } else if (!notional.isEmpty()) {
             basis = ComparisonBasis.NOTIONAL;
-            previous.putAll(notional(after, notional));
+            previous.putAll(notional(after, before, notional));
         } else {
             basis = ComparisonBasis.WHOLE_COUNCIL;
         }
@@ -103,7 +104,9 @@ public final class Council {
                 .thenComparing(Comparator.comparingInt(PartyChange::before).reversed())
                 .thenComparing(PartyChange::party));
         boolean changed = !now.control().party().equals(then.control().party());
-        return new CouncilChange(now, then, basis, parties, wards, changed, verdict(then.control(), now.control()));
+        int direct = basis != ComparisonBasis.NOTIONAL ? 0 : (int) after.contests().stream()
+                .filter(c -> notional.stream().noneMatch(w -> w.divisionId().equals(c.divisionId()))).count();
+        return new CouncilChange(now, then, basis, parties, wards, changed, verdict(then.control(), now.control()), direct);
     }
 
     /** "Lab gain from Con", "Con hold", "No overall control, no change", "Con lose control to NOC". */
@@ -136,7 +139,13 @@ public final class Council {
         return m;
     }
 
-    private static Map<String, Map<String, Integer>> notional(Election after, List<NotionalWard> notional) {
+    /**
+     * The previous seats by party in each ward of {@code after}: notional where given, else the previous
+     * election's own result where the ward is unchanged (same id, same seats); a ward with neither is an error.
+     */
+    private static Map<String, Map<String, Integer>> notional(Election after, Election before, List<NotionalWard> notional) {
+        Map<String, ContestResult> unchanged = new HashMap<>();
+        before.contests().forEach(c -> unchanged.put(c.divisionId(), c));
         Map<String, Map<String, Integer>> out = new HashMap<>();
         for (NotionalWard w : notional) {
             Map<String, Integer> m = new TreeMap<>();
@@ -147,9 +156,15 @@ public final class Council {
         }
         for (ContestResult c : after.contests()) {
             Map<String, Integer> m = out.get(c.divisionId());
+            ContestResult same = unchanged.get(c.divisionId());
+            if (m == null && same != null && same.seats() == c.seats()) {
+                out.put(c.divisionId(), seatsByParty(same));
+                continue;
+            }
             if (m == null) {
                 throw new IllegalArgumentException("notional results lack ward " + c.divisionId() + " ("
-                        + c.divisionName() + "); give one for every ward of " + after.name());
+                        + c.divisionName() + "), which " + before.name() + " did not have with the same seats; give one "
+                        + "for every new ward of " + after.name());
             }
             int sum = m.values().stream().mapToInt(Integer::intValue).sum();
             if (sum != c.seats()) {
@@ -157,7 +172,8 @@ public final class Council {
                         + c.divisionName() + ") " + sum + " seats; it has " + c.seats());
             }
         }
-        if (out.size() != after.contests().size()) {
+        if (out.size() != after.contests().size() || notional.stream().anyMatch(w -> after.contests().stream()
+                .noneMatch(c -> c.divisionId().equals(w.divisionId())))) {
             throw new IllegalArgumentException("notional results name wards that " + after.name() + " does not have");
         }
         return out;

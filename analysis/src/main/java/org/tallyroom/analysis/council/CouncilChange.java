@@ -14,10 +14,13 @@ import java.util.OptionalInt;
  *                       {@link ComparisonBasis#NOTIONAL}); empty for a whole-council comparison
  * @param controlChanged whether control changed from the previous election
  * @param verdict        "Lab gain from Con", "Con hold", "No overall control, Con lose control"
+ * @param directWards    in a {@link ComparisonBasis#NOTIONAL} comparison, the wards given no notional result
+ *                       because they did not change (same id, same seats), compared with the previous
+ *                       election's own result there; 0 otherwise
  */
 public record CouncilChange(CouncilSummary after, CouncilSummary before, ComparisonBasis basis,
                             List<PartyChange> parties, List<WardSeatChange> wards, boolean controlChanged,
-                            String verdict) {
+                            String verdict, int directWards) {
     public CouncilChange {
         parties = List.copyOf(parties);
         wards = List.copyOf(wards);

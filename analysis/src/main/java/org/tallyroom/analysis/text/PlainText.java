@@ -116,7 +116,10 @@ public final class PlainText {
         out.append(c.after().name()).append(" against ").append(c.before().name()).append(": ")
                 .append(c.after().seats()).append(" seats, ").append(c.after().control().threshold())
                 .append(" for a majority\n")
-                .append("Compared ").append(c.basis().description()).append("\n\n");
+                .append("Compared ").append(c.basis().description())
+                .append(c.directWards() == 0 ? "" : "; " + c.directWards() + (c.directWards() == 1 ? " ward" : " wards")
+                        + " unchanged (same code, same seats) compared directly with " + c.before().name())
+                .append("\n\n");
         boolean byWard = c.parties().stream().anyMatch(p -> p.gains().isPresent());
         TextTable t = byWard ? new TextTable("Party", ">Before", ">Seats", ">Gains", ">Losses", ">Net")
                 : new TextTable("Party", ">Before", ">Seats", ">Net");

@@ -84,6 +84,27 @@ class CouncilTest {
     }
 
     @Test
+    void aWardUnchanged_isComparedDirectly_besideNotionalResultsForTheNewWards() {
+        Election before = new Election("Old", List.of(ward("A", 2, "X", "X"), ward("B", 2, "Y", "X"), ward("K", 1, "X")));
+        Election after = new Election("New", List.of(ward("N1", 3, "Y", "Y", "X"), ward("K", 1, "Y")));
+        List<NotionalWard> notional = List.of(new NotionalWard("N1", List.of(new PartySeats("X", 2), new PartySeats("Y", 1))));
+
+        CouncilChange c = Council.compare(after, before, notional);
+
+        assertThat(c.basis()).isEqualTo(ComparisonBasis.NOTIONAL);
+        assertThat(c.directWards()).isEqualTo(1);
+        assertThat(c.party("Y").gains()).hasValue(2); // N1: Y 1 -> 2 (notional); K: X -> Y (against its own earlier result)
+        assertThat(c.party("X").losses()).hasValue(2);
+        assertThat(c.party("X").before()).isEqualTo(3); // notional 2 in N1 and the real 1 in K
+        assertThat(c.wards()).extracting(WardSeatChange::divisionId).containsExactly("N1", "K");
+        assertThat(org.tallyroom.analysis.text.PlainText.render(c))
+                .contains("1 ward unchanged (same code, same seats) compared directly with Old");
+        // The same ward with other seats is a new ward: it needs a notional result.
+        Election resized = new Election("New", List.of(ward("N1", 3, "Y", "Y", "X"), ward("K", 2, "Y", "X")));
+        assertThatThrownBy(() -> Council.compare(resized, before, notional)).hasMessageContaining("lack ward K");
+    }
+
+    @Test
     void notionalResults_mustCoverEveryWardWithItsSeats() {
         Election before = new Election("Old", List.of(ward("A", 2, "X", "X")));
         Election after = new Election("New", List.of(ward("N1", 1, "X"), ward("N2", 1, "Y")));

@@ -299,7 +299,8 @@ public final class StoredElections {
         return new StoredTimeline(electionId, Timeline.of(start, replay), events);
     }
 
-    private static Event event(Events.StoredEvent e) {
+    /** A stored event as the composition timeline replays it. */
+    public static Event event(Events.StoredEvent e) {
         return switch (e.type()) {
             case RESIGNATION -> new Event.Vacancy(e.date(), e.divisionId(), e.member(), Event.Cause.RESIGNATION);
             case DEATH -> new Event.Vacancy(e.date(), e.divisionId(), e.member(), Event.Cause.DEATH);

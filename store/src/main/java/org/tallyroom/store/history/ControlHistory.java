@@ -136,16 +136,31 @@ public final class ControlHistory {
         return out;
     }
 
-    /** The stored timeline of an organisation. */
-    public static Timeline of(Store store, OrganisationId org) {
-        record Org(long id, String name) {
-        }
-        Org o = Sql.of(store).withHandle(h -> h.createQuery("SELECT id, name FROM organisations WHERE slug = :s")
+    private record Org(long id, String name) {
+    }
+
+    private static Org organisation(Store store, OrganisationId org) {
+        return Sql.of(store).withHandle(h -> h.createQuery("SELECT id, name FROM organisations WHERE slug = :s")
                 .bind("s", org.slug()).map((rs, ctx) -> new Org(rs.getLong(1), rs.getString(2))).findOne())
                 .orElseThrow(() -> new StoreException("no organisation '" + org + "' in the store; 'tallyroom import "
                         + "council-control FILE' stores councils' control"));
-        List<YearFact> facts = new ArrayList<>();
+    }
+
+    /** The organisation's stored control facts, earliest first. */
+    public static List<YearFact> facts(Store store, OrganisationId org) {
+        return facts(store, organisation(store, org), new LinkedHashSet<>());
+    }
+
+    /** The stored timeline of an organisation. */
+    public static Timeline of(Store store, OrganisationId org) {
+        Org o = organisation(store, org);
         Set<String> sources = new LinkedHashSet<>();
+        List<YearFact> facts = facts(store, o, sources);
+        return of(store, org, o, facts, sources);
+    }
+
+    private static List<YearFact> facts(Store store, Org o, Set<String> sources) {
+        List<YearFact> facts = new ArrayList<>();
         Sql.of(store).useHandle(h -> {
             Map<Long, Map<String, Integer>> seats = new LinkedHashMap<>();
             h.createQuery("""
@@ -165,6 +180,10 @@ public final class ControlHistory {
                                 rs.getString(9) + ":" + rs.getLong(8)));
                     }).list();
         });
+        return facts;
+    }
+
+    private static Timeline of(Store store, OrganisationId org, Org o, List<YearFact> facts, Set<String> sources) {
         List<ElectionPoint> elections = new ArrayList<>();
         record Row(String id, LocalDate date) {
         }

@@ -77,6 +77,9 @@ public record Baseline(Election before, String basis, int notional, int direct) 
      * notional results stored on boundaries in force by its polling day, if any.
      */
     public static Optional<String> defaultFor(Store store, StoredElection after) {
-        return NotionalResults.before(store, after.date()).stream().map(NotionalResults.Basis::electionId).findFirst();
+        // Only the same kind of election: a council's notional set is never a general election's baseline.
+        String kind = after.electionId().substring(0, after.electionId().length() - 10);
+        return NotionalResults.before(store, after.date()).stream().map(NotionalResults.Basis::electionId)
+                .filter(id -> id.startsWith(kind) && id.length() == kind.length() + 10).findFirst();
     }
 }

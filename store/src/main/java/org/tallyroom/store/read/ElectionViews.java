@@ -31,6 +31,7 @@ import org.tallyroom.store.analysis.StoredElection;
 import org.tallyroom.store.analysis.StoredElections;
 import org.tallyroom.store.id.ElectionId;
 import org.tallyroom.store.id.ElectionType;
+import org.tallyroom.store.notional.CouncilNotional;
 
 /**
  * Builds an election's public summary ({@link Views.National} for a general election, else
@@ -304,10 +305,15 @@ final class ElectionViews {
             } else {
                 boundariesChanged = true;
                 if (seatsDeclared == seats) {
-                    // New wards, every one declared: each party's change in total seats, and control, across the whole council.
-                    change = Council.compare(new Election(name, declared), wasWhole);
+                    // New wards, every one declared: against the notional results stored for them where they fit
+                    // (gains and losses ward by ward), else each party's change in total seats across the whole council.
+                    Election now = new Election(name, declared);
+                    var against = CouncilNotional.against(h, now, ElectionId.parse(electionId).date(), wasWhole, previousId);
+                    boolean notional = against.isPresent() && against.get().usable();
+                    change = Council.compare(now, wasWhole, notional ? against.get().wards() : List.of());
                     changes = change.parties();
-                    comparedOn = change.basis().description() + " (" + previousId + ")";
+                    comparedOn = notional ? against.get().basis() : change.basis().description() + " (" + previousId + ")"
+                            + against.map(a -> "; " + a.basis()).orElse("");
                     verdict = change.verdict();
                 } else {
                     comparedOn = "ward boundaries changed since " + previousId + ": changes in seats are shown once every ward "

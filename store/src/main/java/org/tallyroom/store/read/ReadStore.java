@@ -2,6 +2,7 @@ package org.tallyroom.store.read;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,8 +10,13 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.tallyroom.store.Sql;
 import org.tallyroom.store.Store;
+import org.tallyroom.store.StoreException;
 import org.tallyroom.store.analysis.StoredContest;
 import org.tallyroom.store.analysis.StoredElections;
+import org.tallyroom.store.history.CompositionHistory;
+import org.tallyroom.store.id.ElectionId;
+import org.tallyroom.store.id.ElectionType;
+import org.tallyroom.store.id.OrganisationId;
 
 /**
  * The read side of the read model: what the results service's pages and API show, as records, from
@@ -120,7 +126,26 @@ public final class ReadStore {
                 WHERE o.slug = :s ORDER BY ev.event_date DESC, ev.id DESC""").bind("s", organisationSlug)
                 .map((rs, ctx) -> new Views.TimelineEvent(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list());
-        return Optional.of(new Views.Timeline(organisationSlug, org.get(), by, events));
+        return Optional.of(new Views.Timeline(organisationSlug, org.get(), by, events, composition(organisationSlug)));
+    }
+
+    /**
+     * The organisation's composition across its stored elections (its type that of its latest ordinary
+     * ballot, else a council's where only control facts are stored), or null where there is none.
+     */
+    private CompositionHistory.History composition(String organisationSlug) {
+        Optional<ElectionType> type = jdbi.withHandle(h -> h.createQuery("""
+                SELECT e.election_id FROM ballots b JOIN organisations o ON b.organisation_id = o.id
+                JOIN elections e ON b.election_id = e.id WHERE o.slug = :s AND b.by_election = FALSE
+                ORDER BY b.poll_date DESC""").bind("s", organisationSlug).setMaxRows(1).mapTo(String.class).findFirst())
+                .flatMap(ElectionId::tryParse).map(ElectionId::type);
+        try {
+            OrganisationId org = new OrganisationId(type.orElse(ElectionType.LOCAL), organisationSlug);
+            return CompositionHistory.of(store, org, LocalDate.now(ZoneOffset.UTC));
+        } catch (StoreException | IllegalArgumentException none) {
+            // Nothing stored to tell it from, or an event recorded before the checks that no longer fits.
+            return null;
+        }
     }
 
     /** Every ballot with its current result's status and version (any status), for the count team's list. */

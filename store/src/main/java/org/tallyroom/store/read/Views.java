@@ -15,6 +15,7 @@ import org.tallyroom.analysis.marginal.MarginalSeat;
 import org.tallyroom.analysis.national.PartyResult;
 import org.tallyroom.analysis.national.SeatChange;
 import org.tallyroom.analysis.projection.ProjectionResult;
+import org.tallyroom.store.history.CompositionHistory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -85,9 +86,13 @@ public final class Views {
                            List<MarginalSeat> marginals, List<SeatRow> seatsList, Headline headline) {
     }
 
-    /** An organisation's by-elections and events between elections. */
+    /**
+     * An organisation's by-elections and events between elections, and its composition across every stored
+     * election ({@code composition}: the control facts before the earliest, each election's result and each
+     * event after it, every step with its source; null where neither an election nor a fact is stored).
+     */
     public record Timeline(String organisationSlug, String organisation, List<SeatRow> byElections,
-                           List<TimelineEvent> events) {
+                           List<TimelineEvent> events, CompositionHistory.History composition) {
     }
 
     /** One event: a by-election, defection, resignation... */
