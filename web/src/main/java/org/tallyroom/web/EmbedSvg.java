@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * Where each line of a widget's SVG image goes (template {@code embed/widget-svg.jte}). SVG text does
  * not wrap, so the headline and its figures are broken into lines here, by an estimate of the
- * characters a line holds (a typical sans-serif glyph is about 0.55 of the font size wide), and a
- * candidate's name that would run into the figures is shortened with an ellipsis; the full text is
- * in the image's description.
+ * characters a line holds (a sans-serif glyph is on average a little under 0.6 of the font size wide),
+ * and a candidate's name that would run into the figures is shortened with an ellipsis; the full text
+ * is in the image's description.
  *
  * @param title the headline
  * @param desc the whole widget as text, for the image's {@code <desc>}
@@ -20,7 +20,7 @@ public record EmbedSvg(String title, int width, int height, List<Text> headline,
     static final int WIDTH = 560;
     static final int PAD = 16;
     static final int INNER = WIDTH - 2 * PAD;
-    private static final double GLYPH = 0.55;
+    private static final double GLYPH = 0.6;
 
     /** A line of text with its baseline. */
     public record Text(String text, int y) {

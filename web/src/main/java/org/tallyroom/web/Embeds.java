@@ -117,7 +117,8 @@ public final class Embeds {
     public static Widget national(Views.National n) {
         boolean changes = n.previousElectionId() != null;
         List<PartyResult> shown = n.parties().stream().filter(p -> p.seats() > 0 || (changes && p.seatChange() != 0))
-                .sorted(Comparator.comparingInt(PartyResult::seats).reversed().thenComparing(Comparator.comparingLong(PartyResult::votes).reversed()))
+                .sorted(Comparator.comparingInt(PartyResult::seats).reversed()
+                        .thenComparing(Comparator.comparingLong(PartyResult::votes).reversed()))
                 .toList();
         int max = shown.stream().mapToInt(PartyResult::seats).max().orElse(0);
         List<Row> rows = new ArrayList<>();
@@ -135,8 +136,8 @@ public final class Embeds {
     private static Widget widget(String liveKey, String title, String headline, List<String> details, String meta,
                                  String status, String recordedIso, String recorded, String caption, String nameHeading,
                                  String valueHeading, String detailHeading, List<Row> rows, String href, String linkText) {
-        EmbedSvg svg = EmbedSvg.layout(headline, details, rows, meta, status + (recorded == null ? "" : " (recorded " + recorded + ")"),
-                caption);
+        String statusLine = status + (recorded == null ? "" : " (recorded " + recorded + ")");
+        EmbedSvg svg = EmbedSvg.layout(headline, details, rows, meta, statusLine, caption);
         return new Widget(liveKey, title, headline, details, meta, status, recordedIso, recorded, caption, nameHeading,
                 valueHeading, detailHeading, rows, href, linkText, svg);
     }
