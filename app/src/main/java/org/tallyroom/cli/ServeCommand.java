@@ -10,6 +10,7 @@ import org.tallyroom.store.Store;
 import org.tallyroom.store.StoreException;
 import org.tallyroom.store.service.ServeLock;
 import org.tallyroom.web.Accounts;
+import org.tallyroom.web.EmbedOrigins;
 import org.tallyroom.web.Role;
 import org.tallyroom.web.WebServer;
 import picocli.CommandLine.Command;
@@ -45,6 +46,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "such a proxy over HTTPS gets Strict-Transport-Security and Secure cookies.")
     List<String> trustedProxies = List.of();
 
+    @Option(names = "--embed-origin", paramLabel = "ORIGIN",
+            description = "A site allowed to show the embeddable widgets (/embed/...) in an iframe, as an origin "
+                    + "scheme://host[:port], such as https://news.example.com (repeatable; default: none, only this "
+                    + "site). Every other page may not be framed by anyone.")
+    List<String> embedOrigins = List.of();
+
     @Mixin
     LogSetup logs = new LogSetup();
 
@@ -52,6 +59,12 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            EmbedOrigins.of(embedOrigins);
+        } catch (IllegalArgumentException e) {
+            err.println("tallyroom serve: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
         Store store;
         ServeLock lock;
         try {
@@ -71,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
         WebServer server;
         try {
             logFile = logs.apply(System.getenv());
-            server = new WebServer(store).trustProxies(trustedProxies);
+            server = new WebServer(store).trustProxies(trustedProxies).embedOrigins(embedOrigins);
         } catch (IllegalArgumentException e) {
             lock.close();
             store.close();

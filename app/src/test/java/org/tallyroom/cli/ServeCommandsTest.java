@@ -29,4 +29,17 @@ class ServeCommandsTest {
         Cli port = Cli.run("serve", "--port", "seventy");
         assertThat(port.exit()).isEqualTo(Main.BAD_INPUT);
     }
+
+    @Test
+    void anEmbedOriginMustBeSchemeHostAndPort() {
+        assertThat(Cli.run("serve", "--help").out()).contains("--embed-origin");
+        for (String bad : new String[] {"news.example.com", "ftp://news.example.com", "https://news.example.com/",
+                "https://news.example.com/results", "https://*.example.com", "https://news.example.com:0", "'self'"}) {
+            Cli c = Cli.run("serve", "--embed-origin", "https://ok.example.com", "--embed-origin", bad, "--db", "not-a-url");
+            assertThat(c.exit()).as(bad).isEqualTo(Main.BAD_INPUT);
+            // refused before the database is opened, with the value and what an origin looks like
+            assertThat(c.err()).as(bad).contains("--embed-origin: expected an origin scheme://host[:port]", "found '" + bad + "'")
+                    .doesNotContain("JDBC");
+        }
+    }
 }

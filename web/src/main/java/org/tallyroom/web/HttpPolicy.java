@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * What every response carries, and how a refusal is told.
  *
  * <p>Security headers on every response: a Content-Security-Policy allowing only this site's own
- * script and styles, nosniff, frame denial, no referrer. Read-only API responses allow any origin
+ * script and styles, nosniff, frame denial (the embeddable widgets excepted: see
+ * {@link #embedOrigins}), no referrer. Read-only API responses allow any origin
  * (CORS); writes none, and a preflight for anything but GET gets no Access-Control-Allow-* headers,
  * so a browser on another site never sends one. An error is JSON ({@code status}, {@code error}) for
  * the API and for clients that accept JSON, else a page saying what went wrong; an unexpected error goes
@@ -46,9 +47,28 @@ final class HttpPolicy {
 
     private final Access access;
     private volatile Set<String> trustedProxies = Set.of();
+    private volatile String embedCsp = embedCsp(EmbedOrigins.selfOnly());
 
     HttpPolicy(Access access) {
         this.access = access;
+    }
+
+    /**
+     * The sites that may frame the embeddable widgets ({@code /embed/...}): their responses carry
+     * {@code frame-ancestors 'self'} and these origins, and no X-Frame-Options (which cannot list origins).
+     * Every other page keeps {@code frame-ancestors 'none'} and {@code X-Frame-Options: DENY}.
+     */
+    void embedOrigins(EmbedOrigins origins) {
+        embedCsp = embedCsp(origins);
+    }
+
+    private static String embedCsp(EmbedOrigins origins) {
+        return CSP.replace("frame-ancestors 'none'", "frame-ancestors " + origins.frameAncestors());
+    }
+
+    /** An embeddable widget, which other sites may frame. */
+    static boolean embed(Context ctx) {
+        return ctx.path().startsWith("/embed/");
     }
 
     /** The addresses of the reverse proxies whose X-Forwarded-* headers are believed (host names resolved now). */
@@ -141,9 +161,13 @@ final class HttpPolicy {
 
     /** Before every request. */
     void headers(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
+        if (embed(ctx)) {
+            ctx.header("Content-Security-Policy", embedCsp);
+        } else {
+            ctx.header("Content-Security-Policy", CSP);
+            ctx.header("X-Frame-Options", "DENY");
+        }
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
         ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");

@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * features together; each is a class of its own:
  * <ul>
  *   <li>{@link PublicPages}: the pages anyone may read;</li>
+ *   <li>{@link EmbedRoutes}: the widgets and SVG images other sites may embed;</li>
  *   <li>{@link ApiRoutes}: the JSON reads, the live feed, and who the caller is;</li>
  *   <li>{@link ResultsDesk}: provisional figures, declarations and corrections, by form and by API;</li>
  *   <li>{@link Administration}: accounts, API tokens and new ballots;</li>
@@ -43,6 +44,7 @@ public final class WebServer implements AutoCloseable {
     private final Responses responses = new Responses();
     private final HttpPolicy policy;
     private final PublicPages pages;
+    private final EmbedRoutes embeds;
     private final ApiRoutes api;
     private final ResultsDesk desk;
     private final Administration administration;
@@ -71,6 +73,7 @@ public final class WebServer implements AutoCloseable {
         responses.onChange(() -> notifier.send(CHANGED));
         live.sendTo(notifier::send);
         this.pages = new PublicPages(model, responses, access);
+        this.embeds = new EmbedRoutes(model, responses);
         this.api = new ApiRoutes(model, responses, access, policy, live, accounts);
         this.desk = new ResultsDesk(store, model, accounts, access, responses, idempotency, live);
         this.administration = new Administration(store, model, accounts, access, responses, idempotency);
@@ -86,6 +89,15 @@ public final class WebServer implements AutoCloseable {
      */
     public WebServer trustProxies(Collection<String> addresses) {
         policy.trustProxies(addresses);
+        return this;
+    }
+
+    /**
+     * The sites allowed to frame the embeddable widgets ({@code /embed/...}), besides this one; call
+     * before {@link #start}. A value that is not an origin is an IllegalArgumentException.
+     */
+    public WebServer embedOrigins(Collection<String> origins) {
+        policy.embedOrigins(EmbedOrigins.of(origins));
         return this;
     }
 
@@ -130,6 +142,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> policy.error(ctx, 400, e.getMessage()));
             config.routes.exception(Exception.class, policy::unexpected);
             pages.routes(config.routes);
+            embeds.routes(config.routes);
             api.routes(config.routes);
             desk.routes(config.routes);
             administration.routes(config.routes);
