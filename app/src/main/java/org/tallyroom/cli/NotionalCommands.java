@@ -54,6 +54,9 @@ final class NotionalCommands {
         @Mixin
         DbOption db = new DbOption();
 
+        @Mixin
+        QuietOption quiet = new QuietOption();
+
         @Parameters(paramLabel = "FILE", description = "The notional results CSV (one row per party per new ward).")
         Path file;
 
@@ -69,13 +72,13 @@ final class NotionalCommands {
         public Integer call() {
             ImportCommand.Job plain = ImportCommand.Job.of(file, CouncilNotional.NAME, null);
             if (plain.source() == null) {
-                return ImportCommand.run(spec, db, false, java.util.List.of(plain));
+                return ImportCommand.run(spec, db, quiet.quiet, java.util.List.of(plain));
             }
             // One file may recast an election on one set of wards: the same bytes for another election or
             // other boundaries are another import.
             Source source = Source.of(plain.source().name(), (plain.source().sha256() + "\n" + election + "\n" + boundaries)
                     .getBytes(StandardCharsets.UTF_8));
-            return ImportCommand.run(spec, db, file, source, CouncilNotional.NAME,
+            return ImportCommand.run(spec, db, quiet.quiet, file, source, CouncilNotional.NAME,
                     ingest -> CouncilNotional.load(file, election, boundaries, ingest));
         }
     }

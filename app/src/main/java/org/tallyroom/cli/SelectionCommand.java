@@ -92,7 +92,7 @@ final class SelectionCommand {
             spec.commandLine().getErr().println(CsvFile.unreadable(selection.ballots.toString(), e).getMessage());
             return Main.BAD_INPUT;
         }
-        return ImportCommand.run(spec, db, selection.ballots, source, selection.importer(id), ingest -> SelectionImporter.store(
+        return ImportCommand.run(spec, db, true, selection.ballots, source, selection.importer(id), ingest -> SelectionImporter.store(
                 ingest, id, counted == null ? SelectionCount.count(selection.inputs(id)) : counted));
     }
 
