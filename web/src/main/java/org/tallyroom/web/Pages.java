@@ -226,7 +226,7 @@ public final class Pages {
             h.raw(VersionsHtml.of(history));
         }
         h.raw("<p>").link("/api/ballots/" + Html.seg(c.ballotId()), "This result as JSON").raw(" · ")
-                .link("/api/ballots/" + Html.seg(c.ballotId()) + "/history", "every version").raw("</p>");
+                .link("/ballots/" + Html.seg(c.ballotId()) + "/history", "every version").raw("</p>");
         return h.toString();
     }
 

@@ -60,6 +60,14 @@ final class PublicPages {
                 return new Titled(roll.contest() + " by " + roll.by(), rollups.page(id, roll));
             });
         });
+        r.get("/ballots/{id}/history", ctx -> {
+            String id = ctx.pathParam("id");
+            titled(ctx, id, () -> {
+                HistoryPage.Page p = HistoryPage.of(model.load(id).orElseThrow(() -> HttpError.notFound("ballot " + id)).ballot(),
+                        model.versions(id, false));
+                return new Titled(p.name() + ": every version of the result", HistoryPage.render(p));
+            });
+        });
         r.get("/organisations/{slug}", ctx -> {
             String slug = ctx.pathParam("slug");
             titled(ctx, "*", () -> {

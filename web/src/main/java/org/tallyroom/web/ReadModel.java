@@ -125,6 +125,12 @@ public final class ReadModel {
                 .map(ReadModel::info).toList();
     }
 
+    /** Every version of a ballot's result with its figures, oldest first; the public sees declared and corrected ones only. */
+    public List<ResultVersion> versions(String ballotId, boolean includeProvisional) {
+        return store.history(ballotId).stream().filter(v -> includeProvisional || v.status() != ResultStatus.PROVISIONAL)
+                .toList();
+    }
+
     /** The contest page's data; {@code includeProvisional} for the count team. */
     public Optional<Views.Contest> contest(String ballotId, boolean includeProvisional) {
         Optional<Loaded> loaded = load(ballotId);

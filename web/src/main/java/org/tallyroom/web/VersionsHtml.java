@@ -3,22 +3,21 @@ package org.tallyroom.web;
 import java.util.List;
 import org.tallyroom.store.read.Views;
 
-/** A result's published versions (declared, then each correction) as a table, times en-GB in London time. */
-final class VersionsHtml {
+/**
+ * A result's published versions (declared, then each correction) as a short table on the contest page,
+ * times en-GB in London time; the template {@code history/versions.jte}. What each version changed is on
+ * the result's history page ({@link HistoryPage}).
+ */
+public final class VersionsHtml {
     private VersionsHtml() {
     }
 
+    /** A version as the table shows it. */
+    public record Row(int version, String status, TimeView when, String by, String reason) {
+    }
+
     static String of(List<Views.ResultInfo> history) {
-        Html h = new Html();
-        h.raw("<section aria-labelledby=\"versions-h\"><h2 id=\"versions-h\">Versions of this result</h2>")
-                .raw("<div class=\"scroll\"><table id=\"versions\"><caption>Each published version, oldest first</caption>")
-                .raw("<thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Status</th><th scope=\"col\">When</th>")
-                .raw("<th scope=\"col\">By</th><th scope=\"col\">Why</th></tr></thead><tbody>");
-        for (Views.ResultInfo v : history) {
-            h.raw("<tr><th scope=\"row\">").text(v.version()).raw("</th><td>").text(v.status()).raw("</td><td>")
-                    .raw(EnGb.time(v.recordedAt())).raw("</td><td>").text(v.recordedBy()).raw("</td><td>")
-                    .text(v.reason() == null ? "" : v.reason()).raw("</td></tr>");
-        }
-        return h.raw("</tbody></table></div></section>").toString();
+        return Templates.render("history/versions.jte", history.stream().map(v -> new Row(v.version(), v.status(),
+                TimeView.of(v.recordedAt()), v.recordedBy(), v.reason() == null ? "" : v.reason())).toList());
     }
 }
