@@ -20,7 +20,8 @@ public final class NationalPage {
      * The general election page's figures.
      *
      * @param showControl the majority stated under the arc: only without a headline, once every seat has declared
-     * @param basis       what change is measured against, in words ("change since parl.2017-06-08"), or null
+     * @param basis       what change is measured against, in words ("change since parl.2017-06-08", "change against
+     *                    notional 2019 results on the 2024 boundaries"), or null
      * @param map         the map section (the output of map/hexmap.jte), or ""
      */
     public record View(Views.National n, Charts.Arc arc, boolean showControl, String basis, PartyCharts.Chart seats,
@@ -45,7 +46,10 @@ public final class NationalPage {
                          String error, String map) {
         List<Charts.Seats> seats = new ArrayList<>();
         n.parties().stream().filter(p -> p.seats() > 0).forEach(p -> seats.add(new Charts.Seats(p.party(), p.seats())));
-        String basis = n.previousElectionId() == null ? null : "change since " + n.previousElectionId();
+        // Where the previous election was recast on these boundaries (notional results stored), change is against
+        // that, and the page says so; else against the previous election's declared results, seat by seat.
+        String basis = n.previousElectionId() == null ? null : n.comparedOn() != null ? "change against " + n.comparedOn()
+                : "change since " + n.previousElectionId();
         String since = basis == null ? "" : ", " + basis;
         List<PartyCharts.Item> seatItems = new ArrayList<>();
         List<PartyCharts.Item> shareItems = new ArrayList<>();
