@@ -56,12 +56,6 @@ public final class Html {
         return this;
     }
 
-    /** {@code <tag>text</tag>}, the text escaped. */
-    public Html el(String tag, Object text) {
-        sb.append('<').append(tag).append('>').append(esc(text)).append("</").append(tag.split(" ")[0]).append('>');
-        return this;
-    }
-
     public Html link(String href, Object text) {
         sb.append("<a href=\"").append(esc(href)).append("\">").append(esc(text)).append("</a>");
         return this;
