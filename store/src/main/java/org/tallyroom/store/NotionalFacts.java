@@ -120,6 +120,9 @@ public final class NotionalFacts {
         if (votes.size() > 0) {
             votes.execute();
         }
+        // The read model rewrites the summary of the later election compared against these (general election pages).
+        h.createQuery("SELECT id FROM elections WHERE election_id = :e").bind("e", electionId).mapTo(Long.class).findOne()
+                .ifPresent(ingest.changedElections()::add);
         return new Outcome(replaced, List.copyOf(unresolved));
     }
 }

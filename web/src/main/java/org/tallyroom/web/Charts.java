@@ -3,13 +3,14 @@ package org.tallyroom.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The charts, as inline SVG drawn on the server: a parliament arc of seats by party, bars of votes,
  * and the candidates' totals stage by stage of a preferential count. Each chart is an image with a
  * title and a description (role="img", aria-labelledby) and sits beside a table of the same figures,
- * so nothing is only in a picture; colours are never the only cue (legends name the parties).
+ * so nothing is only in a picture; colours are never the only cue (legends name the parties). The
+ * geometry is worked out here; the markup is in the templates chart/arc.jte, chart/bars.jte and
+ * chart/stages.jte, which escape every label.
  */
 public final class Charts {
     private Charts() {
@@ -18,12 +19,6 @@ public final class Charts {
     /** The party's colour from the maintained table ({@link PartyColours}); a neutral grey if it is not there. */
     public static String colour(String party) {
         return PartyColours.standard().colour(party);
-    }
-
-    /** A small square in the party's colour, beside its name (decorative: the name says it). */
-    public static String key(String party) {
-        return "<svg class=\"key\" viewBox=\"0 0 10 10\" width=\"12\" height=\"12\" aria-hidden=\"true\" focusable=\"false\">"
-                + "<rect width=\"10\" height=\"10\" fill=\"" + colour(party) + "\"/></svg>";
     }
 
     /** A party seats entry for the arc. */
@@ -35,6 +30,11 @@ public final class Charts {
      * party in the order given, with unfilled seats (not yet declared) pale.
      */
     public static String arc(String id, String title, List<Seats> parties, int total) {
+        return Templates.render("chart/arc.jte", arcView(id, title, parties, total));
+    }
+
+    /** The arc's geometry, for {@code @template.chart.arc}. */
+    public static Arc arcView(String id, String title, List<Seats> parties, int total) {
         int rows = Math.max(1, (int) Math.ceil(Math.sqrt(total / 4.0)));
         double inner = 0.4;
         double[] radii = new double[rows];
@@ -67,33 +67,47 @@ public final class Charts {
         if (filled < total) {
             desc.append(desc.isEmpty() ? "" : ", ").append(total - filled).append(" not yet declared");
         }
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"arc\" viewBox=\"-0.12 -0.12 2.24 1.26\" role=\"img\" aria-labelledby=\"").append(id).append("-t ")
-                .append(id).append("-d\"><title id=\"").append(id).append("-t\">").append(Html.esc(title))
-                .append("</title><desc id=\"").append(id).append("-d\">Seats: ").append(Html.esc(desc)).append(".</desc>");
+        List<Group> groups = new ArrayList<>();
         int k = 0;
         for (Seats s : parties) {
-            svg.append("<g fill=\"").append(colour(s.party())).append("\" data-party=\"").append(Html.esc(s.party())).append("\">");
+            List<Dot> dots = new ArrayList<>();
             for (int i = 0; i < s.seats() && k < spots.size(); i++, k++) {
-                circle(svg, spots.get(k), seatR);
+                dots.add(dot(spots.get(k), seatR));
             }
-            svg.append("</g>");
+            groups.add(new Group(colour(s.party()), s.party(), dots));
         }
-        if (k < spots.size()) {
-            svg.append("<g fill=\"#e3e3e3\" stroke=\"#767676\" stroke-width=\"0.004\">");
-            for (; k < spots.size(); k++) {
-                circle(svg, spots.get(k), seatR);
-            }
-            svg.append("</g>");
+        List<Dot> empty = new ArrayList<>();
+        for (; k < spots.size(); k++) {
+            empty.add(dot(spots.get(k), seatR));
         }
-        return svg.append("</svg>").toString();
+        return new Arc(id, title, "Seats: " + desc + ".", groups, empty);
+    }
+
+    /** The arc as its template draws it: each party's seats in its colour, then the seats not yet declared. */
+    public record Arc(String id, String title, String desc, List<Group> groups, List<Dot> undeclared) {
+    }
+
+    /** One party's seats on the arc. */
+    public record Group(String fill, String party, List<Dot> dots) {
+    }
+
+    /** One seat: a circle's centre and radius, as SVG numbers. */
+    public record Dot(String cx, String cy, String r) {
     }
 
     private record Spot(double angle, double x, double y) {
     }
 
-    private static void circle(StringBuilder svg, Spot s, double r) {
-        svg.append(String.format(Locale.ROOT, "<circle cx=\"%.4f\" cy=\"%.4f\" r=\"%.4f\"/>", s.x(), s.y(), r));
+    private static Dot dot(Spot s, double r) {
+        return new Dot(f4(s.x()), f4(s.y()), f4(r));
+    }
+
+    private static String f4(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String f1(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 
     /** One bar. */
@@ -102,6 +116,11 @@ public final class Charts {
 
     /** Horizontal bars, longest = full width. */
     public static String bars(String id, String title, List<Bar> bars) {
+        return Templates.render("chart/bars.jte", barsView(id, title, bars));
+    }
+
+    /** The bars' geometry, for {@code @template.chart.bars}. */
+    public static Bars barsView(String id, String title, List<Bar> bars) {
         double max = bars.stream().mapToDouble(Bar::value).max().orElse(1);
         if (max <= 0) {
             max = 1;
@@ -112,23 +131,24 @@ public final class Charts {
         for (Bar b : bars) {
             desc.append(desc.isEmpty() ? "" : "; ").append(b.label()).append(": ").append(b.shown());
         }
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"bars\" viewBox=\"0 0 600 ").append(h).append("\" role=\"img\" aria-labelledby=\"")
-                .append(id).append("-t ").append(id).append("-d\"><title id=\"").append(id).append("-t\">")
-                .append(Html.esc(title)).append("</title><desc id=\"").append(id).append("-d\">").append(Html.esc(desc))
-                .append("</desc>");
+        List<BarRow> rows = new ArrayList<>();
         int y = 2;
         for (Bar b : bars) {
             double w = 260 * b.value() / max;
-            svg.append("<text x=\"0\" y=\"").append(y + 18).append("\" class=\"lbl\">").append(Html.esc(clip(b.label(), 26)))
-                    .append("</text>");
-            svg.append(String.format(Locale.ROOT, "<rect x=\"190\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
-                    y + 3, Math.max(w, 1), rowH - 8, colour(b.party())));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"val\">", 196 + w, y + 18))
-                    .append(Html.esc(b.shown())).append("</text>");
+            rows.add(new BarRow(clip(b.label(), 26), y + 18, y + 3, f1(Math.max(w, 1)), rowH - 8, colour(b.party()),
+                    f1(196 + w), b.shown()));
             y += rowH;
         }
-        return svg.append("</svg>").toString();
+        return new Bars(id, title, desc.toString(), h, rows);
+    }
+
+    /** The bars as their template draws them. */
+    public record Bars(String id, String title, String desc, int height, List<BarRow> rows) {
+    }
+
+    /** One bar: its label at {@code textY}, the bar at {@code y}, the figure after its end at {@code valueX}. */
+    public record BarRow(String label, int textY, int y, String width, int height, String fill, String valueX,
+                         String shown) {
     }
 
     /** A candidate's totals at each stage, for the transfers chart. */
@@ -137,6 +157,11 @@ public final class Charts {
 
     /** Each candidate's total stage by stage, as lines: the transfers as they happened. */
     public static String stages(String id, String title, List<String> stageLabels, List<Line> lines, double quota) {
+        return Templates.render("chart/stages.jte", stagesView(id, title, stageLabels, lines, quota));
+    }
+
+    /** The transfers chart's geometry, for {@code @template.chart.stages}. */
+    public static Stages stagesView(String id, String title, List<String> stageLabels, List<Line> lines, double quota) {
         int w = 600;
         int h = 300;
         int left = 60;
@@ -162,23 +187,16 @@ public final class Charts {
             }
             desc.append("; ");
         }
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"stages\" viewBox=\"0 0 ").append(w).append(' ').append(h)
-                .append("\" role=\"img\" aria-labelledby=\"").append(id).append("-t ").append(id).append("-d\"><title id=\"")
-                .append(id).append("-t\">").append(Html.esc(title)).append("</title><desc id=\"").append(id).append("-d\">")
-                .append(Html.esc(desc)).append("</desc>");
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>",
-                left, h - bottom, w - right, h - bottom));
+        List<Label> axis = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"axis\">%s</text>",
-                    left + i * dx, h - 10, Html.esc(stageLabels.get(i))));
+            axis.add(new Label(f1(left + i * dx), f1(h - 10), stageLabels.get(i)));
         }
+        String quotaY = null;
         if (quota > 0) {
-            double qy = top + (h - top - bottom) * (1 - quota / max);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333\" "
-                    + "stroke-dasharray=\"4 3\"/><text x=\"0\" y=\"%.1f\" class=\"axis\">quota</text>",
-                    left, qy, w - right, qy, qy + 4));
+            quotaY = f1(top + (h - top - bottom) * (1 - quota / max));
         }
+        List<Polyline> polylines = new ArrayList<>();
+        List<Label> names = new ArrayList<>();
         for (Line l : lines) {
             StringBuilder pts = new StringBuilder();
             double lastY = 0;
@@ -187,14 +205,30 @@ public final class Charts {
                 pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", left + i * dx, y));
                 lastY = y;
             }
-            svg.append("<polyline fill=\"none\" stroke-width=\"3\" stroke=\"").append(colour(l.party())).append("\" points=\"")
-                    .append(pts.toString().strip()).append("\"/>");
+            polylines.add(new Polyline(colour(l.party()), pts.toString().strip()));
             if (l.values().length > 0 && l.values()[l.values().length - 1] > 0) {
-                svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"lbl\">", w - right + 6, lastY + 4))
-                        .append(Html.esc(clip(l.name(), 20))).append("</text>");
+                names.add(new Label(Integer.toString(w - right + 6), f1(lastY + 4), clip(l.name(), 20)));
             }
         }
-        return svg.append("</svg>").toString();
+        return new Stages(id, title, desc.toString(), w, h, left, w - right, h - bottom,
+                axis, quotaY, quotaY == null ? null : f1(Double.parseDouble(quotaY) + 4), polylines, names);
+    }
+
+    /**
+     * The transfers chart as its template draws it: the axis from {@code left} to {@code right} at
+     * {@code base}, the stage numbers under it, the quota's dashed line (null: no quota), a line per
+     * candidate and the names of those still standing at the end.
+     */
+    public record Stages(String id, String title, String desc, int width, int height, int left, int right, int base,
+                         List<Label> axis, String quotaY, String quotaLabelY, List<Polyline> lines, List<Label> names) {
+    }
+
+    /** A text at a point. */
+    public record Label(String x, String y, String text) {
+    }
+
+    /** A candidate's line. */
+    public record Polyline(String stroke, String points) {
     }
 
     private static String clip(String s, int n) {

@@ -54,20 +54,6 @@ final class EnGb {
         };
     }
 
-    /** {@code <time datetime="2022-05-06T02:14:00Z">6 May 2022, 03:14</time>}: machine-readable and read as en-GB. */
-    static String time(Object t) {
-        Instant i = instant(t);
-        if (i == null) {
-            return Html.esc(t == null ? "–" : t);
-        }
-        return "<time datetime=\"" + Html.esc(i.toString()) + "\">" + Html.esc(dateTime(i)) + "</time>";
-    }
-
-    /** {@code <time datetime="2022-05-05">5 May 2022</time>} */
-    static String time(LocalDate d) {
-        return d == null ? "–" : "<time datetime=\"" + Html.esc(d.toString()) + "\">" + Html.esc(date(d)) + "</time>";
-    }
-
     /** A number with thousands separators: "1,212"; "1,234.56789" and "2.50" keep their stored decimals. */
     static String number(BigDecimal b) {
         if (b == null) {

@@ -1,13 +1,14 @@
 package org.tallyroom.web;
 
 /**
- * HTML building with escaping by default: every piece of text from the store or the request goes
- * through {@link #esc} (text and attribute values alike), so a candidate named
- * {@code <script>alert(1)</script>} is shown as those characters. Markup is only ever added by
- * {@link #raw}, with strings written in this code.
+ * The page layout ({@link #page}, a template) and the escaping and path helpers. Pages are JTE
+ * templates, which escape by content type; {@link #esc} is the same escaping for the few places that
+ * compare or build text outside a template (tests), and {@code NoStringBuiltHtmlTest} keeps HTML out of
+ * Java code.
  */
 public final class Html {
-    private final StringBuilder sb = new StringBuilder(8192);
+    private Html() {
+    }
 
     public static String esc(Object o) {
         if (o == null) {
@@ -42,61 +43,16 @@ public final class Html {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    public Html raw(String markup) {
-        sb.append(markup);
-        return this;
-    }
-
-    public Html text(Object o) {
-        sb.append(esc(o));
-        return this;
-    }
-
-    /** {@code <tag>text</tag>}, the text escaped. */
-    public Html el(String tag, Object text) {
-        sb.append('<').append(tag).append('>').append(esc(text)).append("</").append(tag.split(" ")[0]).append('>');
-        return this;
-    }
-
-    public Html link(String href, Object text) {
-        sb.append("<a href=\"").append(esc(href)).append("\">").append(esc(text)).append("</a>");
-        return this;
-    }
-
-    @Override
-    public String toString() {
-        return sb.toString();
-    }
-
-    /** The page: header, navigation, main, live region and the script (which only enhances). */
+    /**
+     * The page (template {@code layout/page.jte}): header, navigation, main, live region and the script
+     * (which only enhances). {@code body} is the page's main content as rendered by its own template.
+     */
     public static String page(String title, String body, Nav nav) {
-        StringBuilder p = new StringBuilder(body.length() + 2048);
-        p.append("<!doctype html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(esc(title)).append(" · Tallyroom</title>")
-                .append("<link rel=\"stylesheet\" href=\"/static/style.css\">")
-                .append("<script src=\"/static/live.js\" defer></script></head><body>")
-                .append("<a class=\"skip\" href=\"#main\">Skip to content</a>")
-                .append("<header><nav aria-label=\"Site\"><a class=\"brand\" href=\"/\">Tallyroom</a> ")
-                .append("<a href=\"/\">Elections</a> ");
-        if (nav.username() != null) {
-            p.append("<a href=\"/count\">Count</a> ");
-            if (nav.admin()) {
-                p.append("<a href=\"/admin\">Admin</a> ");
-            }
-            p.append("<form class=\"inline\" method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"")
-                    .append(esc(nav.csrf())).append("\"><button type=\"submit\">Sign out ").append(esc(nav.username()))
-                    .append("</button></form>");
-        } else {
-            p.append("<a href=\"/login\">Sign in</a>");
-        }
-        p.append("</nav></header><main id=\"main\" data-live=\"").append(esc(nav.liveKey())).append("\">")
-                .append(body).append("</main>")
-                .append("<aside aria-label=\"Latest declarations\"><h2 class=\"small\">Latest declarations</h2>")
-                .append("<ol id=\"ticker\" aria-live=\"polite\"><li>Live updates appear here while this page is open.</li></ol></aside>")
-                .append("<footer><p>Tallyroom results service. Figures are as declared; <a href=\"/openapi.json\">API</a>.</p></footer>")
-                .append("</body></html>");
-        return p.toString();
+        return Templates.render("layout/page.jte", new Layout(title, body, nav));
+    }
+
+    /** What the page layout renders: the title, the main content (already HTML) and the header. */
+    public record Layout(String title, String body, Nav nav) {
     }
 
     /**

@@ -5,11 +5,13 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
 /**
- * The page templates (src/main/jte, organised by feature: map/, chart/), compiled to Java classes at build
- * time by jte-maven-plugin. JTE because a template is checked by the compiler against the records it
- * renders, its output is HTML-escaped by context (text, attribute, URL) unless a template says
- * {@code $unsafe}, and the service runs on the small jte-runtime with no template parsing at run time.
- * New pages should be templates here, not HTML assembled in Java ({@link Html} is what remains of that).
+ * The page templates (src/main/jte, by feature: layout/, election/, council/, ballot/, timeline/, map/,
+ * chart/), rendered with one view record each. Why JTE: its templates are compiled to Java classes at build
+ * time by jte-maven-plugin (precompiled, so no parsing or compiling at start-up or per request, and a
+ * template that does not match its record is a build error); output is escaped by content type (HTML
+ * text, attribute, URL, script) unless a template says {@code $unsafe}; and the generated classes call
+ * the records' accessors directly, with no reflection, on the small jte-runtime alone. Every page is a
+ * template here; no HTML is assembled in Java ({@code NoStringBuiltHtmlTest}).
  */
 public final class Templates {
     private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);

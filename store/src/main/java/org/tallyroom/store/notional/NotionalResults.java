@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.jdbi.v3.core.Handle;
 import org.tallyroom.analysis.CandidateVotes;
 import org.tallyroom.analysis.ContestResult;
 import org.tallyroom.analysis.Election;
@@ -68,10 +69,15 @@ public final class NotionalResults {
 
     /** Every notional set stored for the real election {@code electionId}, latest boundaries first. */
     public static List<Basis> bases(Store store, String electionId) {
-        return Sql.of(store).withHandle(h -> h.createQuery("SELECT election_id, boundaries, COUNT(*) FROM notional_contests "
+        return Sql.of(store).withHandle(h -> bases(h, electionId));
+    }
+
+    /** As {@link #bases(Store, String)}, in a transaction already open (the read model's, as it writes). */
+    public static List<Basis> bases(Handle h, String electionId) {
+        return h.createQuery("SELECT election_id, boundaries, COUNT(*) FROM notional_contests "
                 + "WHERE election_id = :e GROUP BY election_id, boundaries ORDER BY boundaries DESC")
                 .bind("e", electionId)
-                .map((rs, ctx) -> new Basis(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3))).list());
+                .map((rs, ctx) -> new Basis(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3))).list();
     }
 
     /**
@@ -89,17 +95,22 @@ public final class NotionalResults {
 
     /** A stored notional set as the analysis takes an election, named by its basis; divisions by GSS code. */
     public static Election election(Store store, Basis basis) {
+        return Sql.of(store).withHandle(h -> election(h, basis));
+    }
+
+    /** As {@link #election(Store, Basis)}, in a transaction already open (the read model's, as it writes). */
+    public static Election election(Handle handle, Basis basis) {
         record Vote(long contest, String gss, String name, long electorate, long valid, String label, String ec,
                     String abbr, String party, long votes) {
         }
-        List<Vote> rows = Sql.of(store).withHandle(h -> h.createQuery("""
+        List<Vote> rows = handle.createQuery("""
                 SELECT c.id, c.gss, c.name, c.electorate, c.valid_votes, v.label, p.ec_id, p.abbreviation, p.name, v.votes
                 FROM notional_contests c JOIN notional_votes v ON v.contest_id = c.id
                 LEFT JOIN parties p ON p.id = v.party_id
                 WHERE c.election_id = :e AND c.boundaries = :b ORDER BY c.id, v.position""")
                 .bind("e", basis.electionId()).bind("b", basis.boundaries())
                 .map((rs, ctx) -> new Vote(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getLong(10))).list());
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getLong(10))).list();
         Map<Long, List<Vote>> byContest = new LinkedHashMap<>();
         rows.forEach(r -> byContest.computeIfAbsent(r.contest(), k -> new ArrayList<>()).add(r));
         List<ContestResult> contests = new ArrayList<>();

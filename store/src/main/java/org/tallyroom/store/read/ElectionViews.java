@@ -1,6 +1,7 @@
 package org.tallyroom.store.read;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ import org.tallyroom.store.analysis.StoredElections;
 import org.tallyroom.store.id.ElectionId;
 import org.tallyroom.store.id.ElectionType;
 import org.tallyroom.store.notional.CouncilNotional;
+import org.tallyroom.store.notional.NotionalResults;
 
 /**
  * Builds an election's public summary ({@link Views.National} for a general election, else
@@ -183,6 +185,25 @@ final class ElectionViews {
         Election now = singleMember(stored);
         String previousId = published.previousElection(electionId).orElse(null);
         Election was = previousId == null ? null : singleMember(declaredSoFar(previousId));
+        String comparedOn = null;
+        if (was != null) {
+            LocalDate date = ElectionId.parse(electionId).date();
+            java.util.Optional<NotionalResults.Basis> basis = NotionalResults.bases(h, previousId).stream()
+                    .filter(b -> !b.boundaries().isAfter(date)).findFirst();
+            if (basis.isPresent()) {
+                // The previous election recast on these boundaries, as `analyse national` compares (Baseline): its
+                // notional results, and the real result where a seat of this election has none (same GSS code).
+                List<ContestResult> base = new ArrayList<>(NotionalResults.election(h, basis.get()).contests());
+                Set<String> notional = new java.util.HashSet<>();
+                base.forEach(c -> notional.add(c.divisionId()));
+                Set<String> wanted = new java.util.HashSet<>();
+                now.contests().forEach(c -> wanted.add(c.divisionId()));
+                was.contests().stream().filter(c -> !notional.contains(c.divisionId()) && wanted.contains(c.divisionId()))
+                        .forEach(base::add);
+                was = new Election(basis.get().describe(), base);
+                comparedOn = basis.get().describe();
+            }
+        }
         NationalResult result = now.contests().isEmpty() ? null
                 : previousId == null ? National.summarise(now) : National.compare(now, was);
         Map<String, ContestResult> byBallot = new HashMap<>();
@@ -198,7 +219,7 @@ final class ElectionViews {
                 all.size(), now.contests().size(), result == null ? null : result.control(),
                 result == null ? List.of() : result.parties(), result == null ? List.of() : result.changingHands(),
                 now.contests().isEmpty() ? List.of() : Marginals.bySeat(now), rows,
-                nationalHeadline(all, now, result, was, previousId));
+                nationalHeadline(all, now, result, was, previousId), comparedOn);
     }
 
     /** The general election's headline: control of the whole House (every ordinary seat, declared or not). */

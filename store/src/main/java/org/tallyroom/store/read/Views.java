@@ -80,10 +80,14 @@ public final class Views {
                           String verdict, BigDecimal turnout, List<SeatRow> wards, Headline headline) {
     }
 
-    /** A general election, nationally, with its headline. */
+    /**
+     * A general election, nationally, with its headline. {@code comparedOn}: what change and seats changing
+     * hands are measured against, in words, where it is not simply the previous election's declared results
+     * ("notional 2019 results on the 2024 boundaries"), else null.
+     */
     public record National(String electionId, String name, LocalDate date, String previousElectionId, int seats,
                            int seatsDeclared, Control control, List<PartyResult> parties, List<SeatChange> changingHands,
-                           List<MarginalSeat> marginals, List<SeatRow> seatsList, Headline headline) {
+                           List<MarginalSeat> marginals, List<SeatRow> seatsList, Headline headline, String comparedOn) {
     }
 
     /**
