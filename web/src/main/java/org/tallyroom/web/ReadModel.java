@@ -85,6 +85,11 @@ public final class ReadModel {
         return read.generation();
     }
 
+    /** The elections whose results changed after read-model generation {@code generation} (by any process). */
+    public List<String> electionsChangedSince(long generation) {
+        return read.electionsChangedSince(generation);
+    }
+
     /** An election's stored summary as JSON (a National or a Council). */
     public Optional<byte[]> summaryJson(String electionId) {
         return read.summaryJson(electionId);

@@ -31,6 +31,17 @@ public final class ReadStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT generation FROM read_model WHERE id = 1").mapTo(Long.class).one());
     }
 
+    /**
+     * The elections (by id) whose summaries were rewritten after generation {@code generation}: those a
+     * write to results changed (an election, those above it, those compared against it). Empty when
+     * the writes since changed no election.
+     */
+    public List<String> electionsChangedSince(long generation) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT e.election_id FROM read_elections r JOIN elections e ON r.election_id = e.id
+                WHERE r.generation > :g""").bind("g", generation).mapTo(String.class).list());
+    }
+
     /** Every election with ballots filed directly under it, newest first. */
     public List<Views.ElectionItem> elections() {
         List<Views.ElectionItem> out = new ArrayList<>(jdbi.withHandle(h -> h.createQuery("""
