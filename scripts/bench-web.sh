@@ -139,3 +139,40 @@ for n in range(3):
           % (n, (ack - t0) * 1000, version, seen.get("page", float("nan")) * 1000, seen.get("api", float("nan")) * 1000))
 PY
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+[ "${BENCH_PG:-0}" = 1 ] || exit 0
+kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
+echo "== two nodes on one embedded PostgreSQL"
+"$JAVA" "${LOG_OPTS[@]}" -cp "$CP" org.tallyroom.web.WebBench postgres "$WORK" "$DATA" "$WORK/pg-url" > "$WORK/postgres.log" 2>&1 &
+EXTRA+=($!)
+for _ in $(seq 1 6000); do grep -q '^ready' "$WORK/postgres.log" 2>/dev/null && break; sleep 0.1; done
+grep -q '^ready' "$WORK/postgres.log" || { echo "bench-web: PostgreSQL did not start:" >&2; cat "$WORK/postgres.log" >&2; exit 1; }
+grep imported "$WORK/postgres.log"
+PGURL="$(cat "$WORK/pg-url")"
+PORTS=()
+for n in 1 2; do
+  p=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  launch "$PGURL" "$p" "$WORK/node$n.log" warm
+  EXTRA+=("$STARTED"); PORTS+=("$p")
+  grep -v ' INFO ' "$WORK/node$n.log"
+done
+HALF=$((CONN / 2))
+for what in "elections/parl.2019-12-12" "api/ballots/$BALLOT/result"; do
+  echo "== wrk on both nodes at once, $HALF connections each: /$what"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  WRKS=()
+  for n in 0 1; do
+    wrk -t1 -c"$HALF" -d"${SECS}s" --latency -H 'Accept-Encoding: gzip' "http://127.0.0.1:${PORTS[$n]}/$what" > "$WORK/wrk-node$n.txt" &
+    WRKS+=($!)
+  done
+  wait "${WRKS[@]}"
+  for n in 0 1; do echo "-- node $((n + 1))"; cat "$WORK/wrk-node$n.txt"; done
+  python3 - "$WORK/wrk-node0.txt" "$WORK/wrk-node1.txt" <<'PY'
+import re, sys
+total = 0.0
+for f in sys.argv[1:]:
+    total += float(re.search(r"Requests/sec:\s+([0-9.]+)", open(f).read()).group(1))
+print("summed over both nodes: %.0f req/s" % total)
+PY
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+done

@@ -1,6 +1,8 @@
 package org.tallyroom.web;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tallyroom.store.id.ElectionId;
 import org.tallyroom.store.id.ElectionType;
 
@@ -20,13 +22,24 @@ import org.tallyroom.store.id.ElectionType;
  */
 record CacheScope(String electionId, ElectionType type, LocalDate date) {
 
+    /** What {@link #of} found for no election: any change. */
+    private static final CacheScope ANY = new CacheScope(null, null, null);
+    /** Scopes by id: every read of a cached page asks, and parsing an id each time cost more than the lookup. */
+    private static final Map<String, CacheScope> KNOWN = new ConcurrentHashMap<>();
+
     /** The scope of a page or read named by an election or ballot id; null (any change) for anything else. */
     static CacheScope of(String id) {
-        ElectionId parsed = ElectionId.tryParse(id).orElse(null);
-        if (parsed == null) {
-            return null;
+        CacheScope s = KNOWN.get(id);
+        if (s == null) {
+            if (KNOWN.size() > 100_000) {
+                KNOWN.clear();
+            }
+            ElectionId parsed = ElectionId.tryParse(id).orElse(null);
+            s = parsed == null ? ANY : parsed.isBallot() ? new CacheScope(null, parsed.type(), parsed.date())
+                    : new CacheScope(parsed.toString(), null, null);
+            KNOWN.put(id, s);
         }
-        return parsed.isBallot() ? new CacheScope(null, parsed.type(), parsed.date()) : new CacheScope(parsed.toString(), null, null);
+        return s == ANY ? null : s;
     }
 
     /** Whether a change to the results of election {@code changed} makes a read of this scope stale. */

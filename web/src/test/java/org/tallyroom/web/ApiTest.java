@@ -153,6 +153,60 @@ class ApiTest {
                 "/api/ballots/{id}/declare", "/api/ballots/{id}/correct", "/api/ballots", "/api/users", "/api/tokens", "/api/me", "/api/audit");
     }
 
+    /**
+     * A correction of a 2019 seat through the API (its top two candidates' votes swapped, so the seat
+     * changes hands) shows at once, on the first read after the acknowledgement, in the national API
+     * figures and on the national page; the 2017 election's summary, which it does not affect, stays as
+     * it was.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aCorrectionChangesTheNationalPageAndApiFiguresAtOnce(TestDatabase db) {
+        Running s = on(db);
+        String national = "/api/elections/parl.2019-12-12";
+        JsonNode before = Running.json(s.get(national));
+        HttpResponse<String> pageBefore = s.get("/elections/parl.2019-12-12", "Accept-Encoding", "gzip");
+        String before2017 = s.get("/api/elections/parl.2017-06-08").body();
+        String seat = null;
+        for (JsonNode row : before.get("seatsList")) {
+            if (row.get("status").asString().equals("declared") && row.get("ballotId").asString().startsWith("parl.")) {
+                seat = row.get("ballotId").asString();
+                break;
+            }
+        }
+        assertThat(seat).isNotNull();
+        JsonNode result = Running.json(s.get("/api/ballots/" + seat + "/result"));
+        java.util.List<JsonNode> candidates = new java.util.ArrayList<>();
+        result.get("candidates").forEach(candidates::add);
+        candidates.sort(java.util.Comparator.comparingInt(c -> c.get("position").asInt()));
+        long[] votes = candidates.stream().mapToLong(c -> new java.math.BigDecimal(c.get("votes").asString()).longValue()).toArray();
+        int first = 0;
+        int second = -1;
+        for (int i = 1; i < votes.length; i++) {
+            if (votes[i] > votes[first]) {
+                second = first;
+                first = i;
+            } else if (second < 0 || votes[i] > votes[second]) {
+                second = i;
+            }
+        }
+        long swap = votes[first];
+        votes[first] = votes[second];
+        votes[second] = swap;
+        String body = "{\"votes\": " + java.util.Arrays.toString(votes) + ", \"reason\": \"transposed figures\"}";
+        HttpResponse<String> corrected = s.post("/api/ballots/" + seat + "/correct", body,
+                "Authorization", "Bearer " + s.token("returning-officer"));
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+
+        JsonNode after = Running.json(s.get(national));
+        assertThat(after.get("parties").toString()).isNotEqualTo(before.get("parties").toString());
+        HttpResponse<String> pageAfter = s.get("/elections/parl.2019-12-12", "Accept-Encoding", "gzip");
+        assertThat(pageAfter.headers().firstValue("ETag")).isNotEqualTo(pageBefore.headers().firstValue("ETag"));
+        assertThat(Running.json(s.get("/api/ballots/" + seat + "/result")).get("result").get("status").asString())
+                .isEqualTo("corrected");
+        assertThat(s.get("/api/elections/parl.2017-06-08").body()).isEqualTo(before2017);
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void resultLifeProvisionalDeclaredCorrectedWithRolesAndConcurrency(TestDatabase db) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.tallyroom.analysis.ContestResult;
@@ -25,6 +26,7 @@ import org.tallyroom.analysis.headline.Headline;
 import org.tallyroom.analysis.marginal.Marginals;
 import org.tallyroom.analysis.national.National;
 import org.tallyroom.analysis.national.NationalResult;
+import org.tallyroom.store.Store;
 import org.tallyroom.store.analysis.PartyKeys;
 import org.tallyroom.store.analysis.StoredContest;
 import org.tallyroom.store.analysis.StoredElection;
@@ -44,10 +46,24 @@ import org.tallyroom.store.id.ElectionType;
 final class ElectionViews {
     private final Handle h;
     private final StoredElections published;
+    /** The store whose elections' inputs are kept between writes ({@link ElectionInputs}); null: read every election whole. */
+    private final Store store;
+    /** The ballots (row ids) the present write changed: the only ones read again from kept inputs. */
+    private final List<Long> changedBallots;
+    /** Inputs read or patched in this transaction, by election id (kept for good once it commits). */
+    private final Map<String, ElectionInputs.Inputs> inputs = new HashMap<>();
 
+    /** Reads every election whole (a summary built outside a write). */
     ElectionViews(Handle h, StoredElections published) {
+        this(h, published, null, List.of());
+    }
+
+    /** Reads an election's kept inputs and only the {@code changedBallots} again, where it can ({@link ElectionInputs}). */
+    ElectionViews(Handle h, StoredElections published, Store store, List<Long> changedBallots) {
         this.h = h;
         this.published = published;
+        this.store = store;
+        this.changedBallots = changedBallots;
     }
 
     /** council, national (a general election), or other. */
@@ -66,7 +82,7 @@ final class ElectionViews {
     }
 
     /** One ballot of the election as the summary lists it, with its published ballot paper account. */
-    record Ballot(String ballotId, String name, int seats, boolean byElection, String organisation, String status,
+    record Ballot(long row, String ballotId, String name, int seats, boolean byElection, String organisation, String status,
                   Long electorate, Long issued) {
     }
 
@@ -85,33 +101,100 @@ final class ElectionViews {
 
     /** The ballots under an election (at any depth), by ballot id. */
     List<Ballot> ballots(String electionId) {
-        List<Long> elections = electionRows(electionId);
-        if (elections.isEmpty()) {
-            return List.of();
-        }
-        return h.createQuery("""
-                SELECT b.ballot_id, b.name, b.seats_contested, b.by_election, o.name, p.status, p.electorate,
-                       p.ballot_papers_issued
-                FROM ballots b JOIN read_ballots rb ON rb.ballot_id = b.id
-                LEFT JOIN results p ON p.id = rb.published_result_id
-                LEFT JOIN organisations o ON b.organisation_id = o.id
-                WHERE b.election_id IN (<e>) ORDER BY b.ballot_id""").bindList("e", elections)
-                .map((rs, ctx) -> new Ballot(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4),
-                        rs.getString(5), rs.getString(6), longOrNull(rs.getObject(7)), longOrNull(rs.getObject(8))))
-                .list();
+        return inputs(electionId).ballots();
     }
 
     /** The published results (digests) of every ballot under an election, by ballot id. */
     private Map<String, StoredContest> digests(String electionId) {
+        return inputs(electionId).orderedDigests();
+    }
+
+    /**
+     * An election's ballots and published results: from this transaction, else kept from an earlier
+     * write at the generation its summary row still has, with the ballots this write changed read
+     * again, else read whole.
+     */
+    private ElectionInputs.Inputs inputs(String electionId) {
+        ElectionInputs.Inputs done = inputs.get(electionId);
+        if (done != null) {
+            return done;
+        }
+        Optional<Long> stamp = store == null ? Optional.empty() : h.createQuery("""
+                SELECT r.generation FROM read_elections r JOIN elections e ON r.election_id = e.id
+                WHERE e.election_id = :e""").bind("e", electionId).mapTo(Long.class).findOne();
+        ElectionInputs.Inputs found = stamp.flatMap(g -> ElectionInputs.kept(store, electionId, g))
+                .flatMap(kept -> changedBallots.isEmpty() ? Optional.of(kept) : patch(electionId, kept)).orElse(null);
+        if (found != null) {
+            ElectionInputs.REUSED.incrementAndGet();
+        } else {
+            List<Long> elections = electionRows(electionId);
+            found = new ElectionInputs.Inputs(readBallots(elections, List.of()), readDigests(elections, List.of()));
+        }
+        inputs.put(electionId, found);
+        if (stamp.isPresent()) {
+            ElectionInputs.keepAfterCommit(store, h, electionId, stamp.get(), found);
+        }
+        return found;
+    }
+
+    /** Kept inputs with this write's changed ballots under the election read again; empty: read it whole. */
+    private Optional<ElectionInputs.Inputs> patch(String electionId, ElectionInputs.Inputs kept) {
+        if (changedBallots.size() > 1000) {
+            return Optional.empty();
+        }
         List<Long> elections = electionRows(electionId);
+        if (elections.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Ballot> ballots = readBallots(elections, changedBallots);
+        Map<String, StoredContest> digests = readDigests(elections, changedBallots);
+        return ElectionInputs.patched(kept, ballots, digests, changedBallots);
+    }
+
+    /** After this write stores an election's summary at {@code generation}: its inputs, kept once it commits. */
+    void keep(String electionId, long generation) {
+        ElectionInputs.Inputs done = inputs.get(electionId);
+        if (store != null && done != null) {
+            ElectionInputs.keepAfterCommit(store, h, electionId, generation, done);
+        }
+    }
+
+    /** The ballots under these elections (all, or only those of {@code only} when given), by ballot id. */
+    private List<Ballot> readBallots(List<Long> elections, List<Long> only) {
+        if (elections.isEmpty()) {
+            return List.of();
+        }
+        org.jdbi.v3.core.statement.Query q = h.createQuery("""
+                SELECT b.ballot_id, b.name, b.seats_contested, b.by_election, o.name, p.status, p.electorate,
+                       p.ballot_papers_issued, b.id
+                FROM ballots b JOIN read_ballots rb ON rb.ballot_id = b.id
+                LEFT JOIN results p ON p.id = rb.published_result_id
+                LEFT JOIN organisations o ON b.organisation_id = o.id
+                WHERE b.election_id IN (<e>)%s ORDER BY b.ballot_id""".formatted(only.isEmpty() ? "" : " AND b.id IN (<only>)"))
+                .bindList("e", elections);
+        if (!only.isEmpty()) {
+            q.bindList("only", only);
+        }
+        return q.map((rs, ctx) -> new Ballot(rs.getLong(9), rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4),
+                        rs.getString(5), rs.getString(6), longOrNull(rs.getObject(7)), longOrNull(rs.getObject(8))))
+                .list();
+    }
+
+    /** The published results (digests) of the ballots under these elections (all, or those of {@code only}). */
+    private Map<String, StoredContest> readDigests(List<Long> elections, List<Long> only) {
         Map<String, StoredContest> out = new LinkedHashMap<>();
         if (elections.isEmpty()) {
             return out;
         }
-        h.createQuery("""
+        org.jdbi.v3.core.statement.Query q = h.createQuery("""
                 SELECT b.ballot_id, rb.published_contest FROM read_ballots rb JOIN ballots b ON b.id = rb.ballot_id
-                WHERE rb.election_id IN (<e>) AND rb.published_contest IS NOT NULL ORDER BY b.ballot_id""")
-                .bindList("e", elections).map((rs, ctx) -> out.put(rs.getString(1), parsed(rs.getString(2)))).list();
+                WHERE rb.election_id IN (<e>) AND rb.published_contest IS NOT NULL%s ORDER BY b.ballot_id"""
+                        .formatted(only.isEmpty() ? "" : " AND b.id IN (<only>)"))
+                .bindList("e", elections);
+        if (!only.isEmpty()) {
+            q.bindList("only", only);
+        }
+        q.map((rs, ctx) -> out.put(rs.getString(1), parsed(rs.getString(2)))).list();
         return out;
     }
 
