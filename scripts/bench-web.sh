@@ -4,8 +4,14 @@
 #   1. the first view of /elections/parl.2019-12-12 after a start (curl, wall time);
 #   2. wrk, 32 connections, 20 s, on /elections/parl.2019-12-12 compressed (Accept-Encoding: gzip);
 #   3. wrk, 32 connections, 20 s, on /api/ballots/parl.chipping-barnet.2019-12-12/result;
-#   4. a correction through the API, and how long until the national page and the API show it.
+#   4. a correction through the API, and how long until the national page and the API show it;
+#   5. for comparison in the same run, wrk on a small static file served by the same Jetty (/static/live.js);
+#   6. with BENCH_PG=1: two nodes on one embedded PostgreSQL, wrk on both at once (page, then API).
 # Usage: scripts/bench-web.sh [DATA_UK_DIR] [SECONDS] [CONNECTIONS]
+# Environment: BENCH_WORK=DIR keeps the H2 store (and the PostgreSQL data) in DIR and imports only once;
+# BENCH_JAVA_OPTS: the server's JVM options (default as `tallyroom serve`: -XX:+UseSerialGC -XX:-UsePerfData);
+# BENCH_LOG: the request log, async (default, as `tallyroom serve`), sync (logback without the AsyncAppender)
+# or none (slf4j-nop); BENCH_PG=1 adds the two-node PostgreSQL run.
 # Needs wrk (Debian: apt-get install -y wrk), curl and python3.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,13 +26,39 @@ SECS="${2:-20}"
 CONN="${3:-32}"
 command -v wrk >/dev/null || { echo "bench-web: wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
 CP_FILE="$(mktemp)"
-WORK="$(mktemp -d "$ROOT/web/target/bench-web.XXXXXX")"
+if [ -n "${BENCH_WORK:-}" ]; then mkdir -p "$BENCH_WORK"; WORK="$(cd "$BENCH_WORK" && pwd)"; else
+  mkdir -p "$ROOT/web/target"; WORK="$(mktemp -d "$ROOT/web/target/bench-web.XXXXXX")"; fi
 SERVER=""
-cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -f "$CP_FILE"; }
+EXTRA=()
+cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; for p in "${EXTRA[@]}"; do kill "$p" 2>/dev/null; done; rm -f "$CP_FILE"; }
 trap cleanup EXIT
 # One reactor build gives the classpath with the sibling modules' classes (nothing is installed in ~/.m2).
 mvn -q -B -o -pl web -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
-CP="web/target/test-classes:web/target/classes:store/target/classes:store/target/test-classes:analysis/target/classes:io/target/classes:count/target/classes:count/target/test-classes:$(cat "$CP_FILE")"
+# The classes are copied, so a build during the run cannot change what is measured.
+rm -rf "$WORK/classes"; mkdir -p "$WORK/classes"
+for m in web store analysis io count; do
+  for k in classes test-classes; do [ -d "$m/target/$k" ] && cp -r "$m/target/$k" "$WORK/classes/$m-$k"; done
+done
+CP=""
+for d in "$WORK"/classes/*; do CP="$CP$d:"; done
+CP="$CP$(cat "$CP_FILE")"
+# The request log as `tallyroom serve` writes it (logback with app's logback.xml), unless BENCH_LOG=none.
+LOGBACK="$HOME/.m2/repository/ch/qos/logback"
+LOG_OPTS=()
+case "${BENCH_LOG:-async}" in
+  none) ;;
+  async|sync)
+    lb_classic="$(ls "$LOGBACK"/logback-classic/*/logback-classic-*.jar | grep -v sources | tail -1)"
+    lb_core="$(ls "$LOGBACK"/logback-core/*/logback-core-*.jar | grep -v sources | tail -1)"
+    CP="app/src/main/resources:$lb_classic:$lb_core:$CP"
+    LOG_OPTS=(-Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider)
+    if [ "${BENCH_LOG:-async}" = sync ]; then
+      sed -e 's/<appender-ref ref="ASYNC"\/>/<appender-ref ref="STDERR"\/>/' app/src/main/resources/logback.xml > "$WORK/logback-sync.xml"
+      LOG_OPTS+=("-Dlogback.configurationFile=$WORK/logback-sync.xml")
+    fi ;;
+  *) echo "bench-web: BENCH_LOG is async, sync or none" >&2; exit 2 ;;
+esac
+read -r -a SERVE_OPTS <<< "${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:-UsePerfData}"
 JAVA=java
 for j in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java; do
   if [ -x "$j" ] && "$j" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; then JAVA="$j"; break; fi
@@ -38,21 +70,29 @@ PAGE="$BASE/elections/parl.2019-12-12"
 BALLOT="parl.chipping-barnet.2019-12-12"
 API="$BASE/api/ballots/$BALLOT/result"
 echo "machine: $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$JAVA" -cp "$CP" org.tallyroom.web.WebBench import "$DB" "$DATA"
+echo "server JVM options: ${SERVE_OPTS[*]}; request log: ${BENCH_LOG:-async}"
+if [ ! -f "$WORK/tallyroom.mv.db" ]; then
+  "$JAVA" -cp "$CP" "${LOG_OPTS[@]}" org.tallyroom.web.WebBench import "$DB" "$DATA" 2>/dev/null
+fi
 
+# Starts WebBench serve on DB $1, port $2, writing its log to $3 (warm or cold: $4); its pid in $STARTED.
+launch() {
+  "$JAVA" "${SERVE_OPTS[@]}" "${LOG_OPTS[@]}" -cp "$CP" org.tallyroom.web.WebBench serve "$1" "$2" "$WORK/token" "$4" > "$3" 2>&1 &
+  STARTED=$!
+  for _ in $(seq 1 1200); do grep -q '^ready' "$3" 2>/dev/null && return; sleep 0.05; done
+  echo "bench-web: the server did not start:" >&2; cat "$3" >&2; exit 1
+}
 start_server() {
-  "$JAVA" -cp "$CP" org.tallyroom.web.WebBench serve "$DB" "$PORT" "$WORK/token" "${1:-warm}" > "$WORK/server.log" 2>&1 &
-  SERVER=$!
-  for _ in $(seq 1 600); do grep -q ready "$WORK/server.log" 2>/dev/null && return; sleep 0.05; done
-  echo "bench-web: the server did not start:" >&2; cat "$WORK/server.log" >&2; exit 1
+  launch "$DB" "$PORT" "$WORK/server.log" "${1:-warm}"
+  SERVER=$STARTED
 }
 
 start_server cold
-cat "$WORK/server.log"
+grep -v ' INFO ' "$WORK/server.log"
 echo "first view after a start without warming: $(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total} s, HTTP %{http_code}' "$PAGE")"
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
 start_server
-cat "$WORK/server.log"
+grep -v ' INFO ' "$WORK/server.log"
 echo "first view after a start: $(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total} s, HTTP %{http_code}, %{size_download} bytes gzipped' "$PAGE")"
 echo "second view: $(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total} s' "$PAGE")"
 curl -s -o /dev/null "$API"
@@ -62,6 +102,9 @@ wrk -t2 -c"$CONN" -d"${SECS}s" --latency -H 'Accept-Encoding: gzip' "$PAGE"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== wrk $API"
 wrk -t2 -c"$CONN" -d"${SECS}s" --latency "$API"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== for comparison: wrk $BASE/static/live.js (a small static file from the same Jetty and Javalin)"
+wrk -t2 -c"$CONN" -d"${SECS}s" --latency "$BASE/static/live.js"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== a correction, then how long until the national page and the API show it"
 python3 - "$BASE" "$BALLOT" "$(cat "$WORK/token")" <<'PY'
@@ -96,3 +139,40 @@ for n in range(3):
           % (n, (ack - t0) * 1000, version, seen.get("page", float("nan")) * 1000, seen.get("api", float("nan")) * 1000))
 PY
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+[ "${BENCH_PG:-0}" = 1 ] || exit 0
+kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
+echo "== two nodes on one embedded PostgreSQL"
+"$JAVA" "${LOG_OPTS[@]}" -cp "$CP" org.tallyroom.web.WebBench postgres "$WORK" "$DATA" "$WORK/pg-url" > "$WORK/postgres.log" 2>&1 &
+EXTRA+=($!)
+for _ in $(seq 1 6000); do grep -q '^ready' "$WORK/postgres.log" 2>/dev/null && break; sleep 0.1; done
+grep -q '^ready' "$WORK/postgres.log" || { echo "bench-web: PostgreSQL did not start:" >&2; cat "$WORK/postgres.log" >&2; exit 1; }
+grep imported "$WORK/postgres.log"
+PGURL="$(cat "$WORK/pg-url")"
+PORTS=()
+for n in 1 2; do
+  p=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  launch "$PGURL" "$p" "$WORK/node$n.log" warm
+  EXTRA+=("$STARTED"); PORTS+=("$p")
+  grep -v ' INFO ' "$WORK/node$n.log"
+done
+HALF=$((CONN / 2))
+for what in "elections/parl.2019-12-12" "api/ballots/$BALLOT/result"; do
+  echo "== wrk on both nodes at once, $HALF connections each: /$what"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  WRKS=()
+  for n in 0 1; do
+    wrk -t1 -c"$HALF" -d"${SECS}s" --latency -H 'Accept-Encoding: gzip' "http://127.0.0.1:${PORTS[$n]}/$what" > "$WORK/wrk-node$n.txt" &
+    WRKS+=($!)
+  done
+  wait "${WRKS[@]}"
+  for n in 0 1; do echo "-- node $((n + 1))"; cat "$WORK/wrk-node$n.txt"; done
+  python3 - "$WORK/wrk-node0.txt" "$WORK/wrk-node1.txt" <<'PY'
+import re, sys
+total = 0.0
+for f in sys.argv[1:]:
+    total += float(re.search(r"Requests/sec:\s+([0-9.]+)", open(f).read()).group(1))
+print("summed over both nodes: %.0f req/s" % total)
+PY
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+done

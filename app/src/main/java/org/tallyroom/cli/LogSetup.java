@@ -1,5 +1,6 @@
 package org.tallyroom.cli;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
  * {@code --log-level} and {@code --log-file} for the long-running commands ({@code serve}, {@code demo}).
  * Logs go to standard error (logback.xml) and to a file: by default {@code tallyroom.log} under
  * {@code $XDG_STATE_HOME/tallyroom} or {@code ~/.local/state/tallyroom}, rolled daily and at 50 MB, 14
- * files kept. The level applies to Tallyroom's loggers (requests, errors, the store); the libraries'
+ * files kept; both are written by a background thread (logback's AsyncAppender). The level applies to Tallyroom's loggers (requests, errors, the store); the libraries'
  * (Jetty, Flyway, H2) log from WARN up, or from the level given if it is DEBUG or TRACE.
  */
 final class LogSetup {
@@ -77,7 +78,16 @@ final class LogSetup {
         appender.setRollingPolicy(policy);
         appender.setEncoder(encoder);
         appender.start();
-        root.addAppender(appender);
+        // As for standard error (logback.xml): a background thread writes the file, so a request never
+        // waits for the disk; nothing is dropped, and what is queued is written at exit (the shutdown hook).
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setName("ASYNC-FILE");
+        async.setQueueSize(8192);
+        async.setDiscardingThreshold(0);
+        async.addAppender(appender);
+        async.start();
+        root.addAppender(async);
         return path;
     }
 

@@ -168,7 +168,7 @@ class ServeProcessIT {
             assertThat(acks).as("acknowledged corrections over %d cycles", CYCLES).isGreaterThanOrEqualTo(CYCLES);
             assertThat(serve.get("/count", "Cookie", session).statusCode()).as("a session outlives %d kill -9 restarts", CYCLES)
                     .isEqualTo(200);
-            assertThat(Files.readString(serve.log)).contains("GET /api/ballots/" + wards.get(0) + "/result 200");
+            assertThat(logged(serve.log, "GET /api/ballots/" + wards.get(0) + "/result 200")).contains("GET /api/ballots/" + wards.get(0) + "/result 200");
             System.out.printf("%s: %d kill -9 cycles, %d acknowledged corrections, none lost (seed %d)%n", db, CYCLES, acks, seed);
         } finally {
             serve.close();
@@ -263,12 +263,25 @@ class ServeProcessIT {
                     java.util.regex.Matcher m = java.util.regex.Pattern.compile("error ([0-9a-f]{8})").matcher(r.body());
                     assertThat(m.find()).as(r.body()).isTrue();
                     assertThat(r.body()).doesNotContain("api_tokens").doesNotContain("Exception").doesNotContain("\tat ");
-                    assertThat(Files.readString(a.log)).contains("error " + m.group(1) + " answering GET /api/me")
+                    assertThat(logged(a.log, "GET /api/me 500")).contains("error " + m.group(1) + " answering GET /api/me")
                             .contains("\tat org.jdbi").contains("GET /api/me 500");
                 } finally {
                     st.execute("ALTER TABLE api_tokens_away RENAME TO api_tokens");
                 }
             }
         }
+    }
+
+    /**
+     * The log's text once it holds {@code line}: the log is written by a background thread (logback's
+     * AsyncAppender), so a line may land just after the response that caused it; waits up to 10 s.
+     */
+    private static String logged(java.nio.file.Path log, String line) throws Exception {
+        String text = Files.readString(log);
+        for (int i = 0; i < 200 && !text.contains(line); i++) {
+            Thread.sleep(50);
+            text = Files.readString(log);
+        }
+        return text;
     }
 }

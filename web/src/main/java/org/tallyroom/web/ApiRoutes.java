@@ -29,32 +29,32 @@ final class ApiRoutes {
     }
 
     void routes(RoutesConfig r) {
-        r.get("/openapi.json", ctx -> responses.json(ctx, "openapi", OpenApi::document));
-        r.get("/api/elections", ctx -> responses.json(ctx, ctx.path(), model::elections));
+        r.get("/openapi.json", ctx -> responses.json(ctx, "openapi", null, OpenApi::document));
+        r.get("/api/elections", ctx -> responses.json(ctx, ctx.path(), null, model::elections));
         r.get("/api/elections/{id}", ctx -> {
             String id = ctx.pathParam("id");
             // The summary as the store keeps it: its JSON goes out as it is.
-            Responses.respond(ctx, responses.cached("json " + ctx.path(), "application/json",
+            Responses.respond(ctx, responses.cached("json " + ctx.path(), CacheScope.of(id), "application/json",
                     () -> model.summaryJson(id).orElseThrow(() -> HttpError.notFound("election " + id))));
         });
         r.get("/api/elections/{id}/marginals", ctx -> {
             String id = ctx.pathParam("id");
-            responses.json(ctx, ctx.path(),
+            responses.json(ctx, ctx.path(), CacheScope.of(id),
                     () -> model.national(id).orElseThrow(() -> HttpError.notFound("election " + id)).marginals());
         });
         r.get("/api/elections/{id}/projection", ctx -> {
             String id = ctx.pathParam("id");
-            responses.json(ctx, ctx.path() + "?" + ctx.queryString(), () -> model.project(id, ctx.queryParam("changes"),
+            responses.json(ctx, ctx.path() + "?" + ctx.queryString(), CacheScope.of(id), () -> model.project(id, ctx.queryParam("changes"),
                     ctx.queryParam("model")).orElseThrow(() -> HttpError.notFound("election " + id)));
         });
         r.get("/api/ballots/{id}", ctx -> {
             String id = ctx.pathParam("id");
-            responses.json(ctx, ctx.path(), () -> model.contest(id, false).orElseThrow(() -> HttpError.notFound("ballot " + id)));
+            responses.json(ctx, ctx.path(), CacheScope.of(id), () -> model.contest(id, false).orElseThrow(() -> HttpError.notFound("ballot " + id)));
         });
         r.get("/api/ballots/{id}/history", ctx -> {
             String id = ctx.pathParam("id");
             boolean team = access.user(ctx).isPresent();
-            responses.json(ctx, ctx.path() + (team ? "#team" : ""), () -> {
+            responses.json(ctx, ctx.path() + (team ? "#team" : ""), CacheScope.of(id), () -> {
                 if (model.load(id).isEmpty()) {
                     throw HttpError.notFound("ballot " + id);
                 }
@@ -70,7 +70,7 @@ final class ApiRoutes {
         });
         r.get("/api/organisations/{slug}/timeline", ctx -> {
             String slug = ctx.pathParam("slug");
-            responses.json(ctx, ctx.path(),
+            responses.json(ctx, ctx.path(), null,
                     () -> model.timeline(slug).orElseThrow(() -> HttpError.notFound("organisation " + slug)));
         });
         r.sse("/api/live", live::join);
@@ -94,7 +94,7 @@ final class ApiRoutes {
         String id = ctx.pathParam("id");
         boolean team = access.user(ctx).map(u -> u.may(Role.RESULTS_ENTRY)).orElse(false);
         if (!team) {
-            Responses.respond(ctx, responses.cachedTagged("result " + id, "application/json", () -> {
+            Responses.respond(ctx, responses.cachedTagged("result " + id, CacheScope.of(id), "application/json", () -> {
                 ReadModel.Loaded l = model.load(id).orElseThrow(() -> HttpError.notFound("ballot " + id));
                 org.tallyroom.store.ResultVersion r = l.published();
                 if (r == null) {

@@ -42,6 +42,7 @@ final class ElectionMaps {
             changed.add(sc.divisionName());
         }
         HexMaps.View v = HexMaps.View.of(view);
+        prefetch(n.seatsList());
         List<HexMaps.Seat> seats = new ArrayList<>();
         for (Views.SeatRow r : n.seatsList()) {
             String winner = winner(r);
@@ -59,6 +60,7 @@ final class ElectionMaps {
             return "";
         }
         HexMaps.View v = HexMaps.View.of(view);
+        prefetch(c.wards());
         List<HexMaps.Seat> seats = new ArrayList<>();
         for (Views.SeatRow r : c.wards()) {
             String verdict = r.verdict();
@@ -91,6 +93,14 @@ final class ElectionMaps {
                 + (r.elected().isEmpty() ? "" : " (" + String.join(", ", r.elected()) + ")");
         return new HexMaps.Seat(r.ballotId(), r.name(), gssOf(r.ballotId()), r.status(), winner, gained, swingTo, points,
                 swingFrom, verdict);
+    }
+
+    /** The GSS codes of the seats not yet known, in one query (a first view of 650 seats asked 650 times). */
+    private void prefetch(List<Views.SeatRow> rows) {
+        List<String> missing = rows.stream().map(Views.SeatRow::ballotId).filter(id -> !gss.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            gss.putAll(model.divisionCodes(missing));
+        }
     }
 
     private String gssOf(String ballotId) {

@@ -83,22 +83,23 @@ final class PublicPages {
     private void titled(Context ctx, String liveKey, Supplier<Titled> render) {
         String key = "page " + ctx.path() + "?" + Optional.ofNullable(ctx.queryString()).orElse("");
         Html.Nav nav = access.nav(ctx, liveKey);
+        CacheScope scope = CacheScope.of(liveKey);
         if (nav.username() == null) {
             // A visitor's page is served from its cached bytes: nothing is decoded or assembled per request.
-            Responses.respond(ctx, responses.cached(key, "text/html; charset=utf-8", () -> {
-                Titled t = main(key, render);
+            Responses.respond(ctx, responses.cached(key, scope, "text/html; charset=utf-8", () -> {
+                Titled t = main(key, scope, render);
                 return Html.page(t.title(), t.body(), nav).getBytes(StandardCharsets.UTF_8);
             }));
         } else {
-            Titled t = main(key, render);
+            Titled t = main(key, scope, render);
             ctx.header("Cache-Control", "no-store");
             ctx.contentType("text/html; charset=utf-8").result(Html.page(t.title(), t.body(), nav));
         }
     }
 
     /** A page's title and main content, rendered once per change of the store. */
-    private Titled main(String key, Supplier<Titled> render) {
-        Responses.Cached main = responses.cached(key + " body", "text/html", () -> {
+    private Titled main(String key, CacheScope scope, Supplier<Titled> render) {
+        Responses.Cached main = responses.cached(key + " body", scope, "text/html", () -> {
             Titled t = render.get();
             return (t.title() + "\u0000" + t.body()).getBytes(StandardCharsets.UTF_8);
         });
@@ -119,7 +120,7 @@ final class PublicPages {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new Responses.Cached(0, body, Responses.etag(body), f.endsWith(".css")
+            return new Responses.Cached(body, Responses.etag(body), f.endsWith(".css")
                     ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
         });
         if (c.body().length == 0) {

@@ -88,6 +88,16 @@ public final class ReadModel {
         return read.generation();
     }
 
+    /** The elections whose results changed after read-model generation {@code generation} (by any process). */
+    public List<String> electionsChangedSince(long generation) {
+        return read.electionsChangedSince(generation);
+    }
+
+    /** The GSS codes of these ballots' divisions ("" for none), by ballot id, in one query. */
+    public Map<String, String> divisionCodes(List<String> ballotIds) {
+        return read.divisionCodes(ballotIds);
+    }
+
     /** An election's stored summary as JSON (a National or a Council). */
     public Optional<byte[]> summaryJson(String electionId) {
         return read.summaryJson(electionId);

@@ -5,8 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -15,25 +19,32 @@ import java.util.zip.GZIPOutputStream;
 /**
  * How the service answers: JSON and HTML bodies, and the cache of rendered reads.
  *
- * <p>Reads are served from a cache of rendered bytes that every write clears (a generation counter:
- * a render that straddles a write is not kept), each with a strong ETag over its bytes, so a repeat
- * request with If-None-Match costs a hash lookup and answers 304. Pages for a signed-in member of the
- * count team are not cached ({@code no-store}): they show provisional figures and the user's name.
+ * <p>Reads are served from a cache of rendered bytes, each with a strong ETag over its bytes, so a
+ * repeat request with If-None-Match costs a hash lookup and answers 304. Each entry has a
+ * {@link CacheScope}: what it shows of the store. A change of results forgets only the entries it
+ * affects ({@link #changedIn}: the ballot's pages and API, its election's, the lists); a change of
+ * anything else forgets them all ({@link #changed}). An epoch counter makes sure a render that
+ * straddles a change is not kept. Pages for a signed-in member of the count team are not cached
+ * ({@code no-store}): they show provisional figures and the user's name.
  */
 final class Responses {
     /** Bodies smaller than this go out as they are: gzip would save little. */
     private static final int GZIP_FROM = 1024;
 
-    private final AtomicLong generation = new AtomicLong();
+    /** Goes up with every change: a render that began before a change is not kept. */
+    private final AtomicLong epoch = new AtomicLong();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** The renders under way, by key. */
+    private final Map<String, CompletableFuture<Cached>> rendering = new ConcurrentHashMap<>();
 
     /**
-     * A rendered body with its ETag, valid for one generation of the store, and the same body gzipped
-     * once (null when small), so a browser asking for gzip costs no compression per request.
+     * A rendered body with its ETag and the same body gzipped once (null when small), so a browser
+     * asking for gzip costs no compression per request; {@code scope} says which changes make it stale
+     * (null: any change).
      */
-    record Cached(long generation, byte[] body, String etag, String contentType, byte[] gzip, boolean versionTag) {
-        Cached(long generation, byte[] body, String etag, String contentType) {
-            this(generation, body, etag, contentType, body.length < GZIP_FROM ? null : Responses.gzip(body), false);
+    record Cached(CacheScope scope, byte[] body, String etag, String contentType, byte[] gzip, boolean versionTag) {
+        Cached(byte[] body, String etag, String contentType) {
+            this(null, body, etag, contentType, body.length < GZIP_FROM ? null : Responses.gzip(body), false);
         }
 
         /**
@@ -65,8 +76,42 @@ final class Responses {
 
     /** Forgets every rendered read after a write made by another node. */
     void changedElsewhere() {
-        generation.incrementAndGet();
+        epoch.incrementAndGet();
         cache.clear();
+    }
+
+    /**
+     * Forgets the rendered reads that show any of these elections (by id), or their ballots (or
+     * later ballots compared with them), and those of no particular election (lists, timelines):
+     * after their results changed, here or elsewhere.
+     */
+    void changedIn(Collection<String> electionIds) {
+        List<org.tallyroom.store.id.ElectionId> changed = new ArrayList<>();
+        for (String id : electionIds) {
+            org.tallyroom.store.id.ElectionId parsed = org.tallyroom.store.id.ElectionId.tryParse(id).orElse(null);
+            if (parsed == null) {
+                changedElsewhere(); // an election the scopes cannot place: forget everything
+                return;
+            }
+            changed.add(parsed);
+        }
+        epoch.incrementAndGet();
+        cache.values().removeIf(c -> c.scope() == null || changed.stream().anyMatch(c.scope()::affectedBy));
+    }
+
+    private volatile Runnable onResults = this::changed;
+
+    /**
+     * After results were written through this service (a declaration, correction or provisional
+     * figures): forgets what they affect (by default everything).
+     */
+    void resultsChanged() {
+        onResults.run();
+    }
+
+    /** What to do on {@link #resultsChanged} (forget the affected reads, tell the other nodes). */
+    void onResults(Runnable r) {
+        onResults = r;
     }
 
     /** What else to do on {@link #changed} (tell the other nodes). */
@@ -82,8 +127,8 @@ final class Responses {
         return "\"" + Accounts.sha256(new String(body, StandardCharsets.ISO_8859_1)).substring(0, 20) + "\"";
     }
 
-    Cached cached(String key, String contentType, Supplier<byte[]> render) {
-        return cachedTagged(key, contentType, () -> {
+    Cached cached(String key, CacheScope scope, String contentType, Supplier<byte[]> render) {
+        return cachedTagged(key, scope, contentType, () -> {
             byte[] body = render.get();
             return new Rendered(body, etag(body), false);
         });
@@ -94,21 +139,48 @@ final class Responses {
     }
 
     /** As {@link #cached}, with the ETag the render gives (a result's version, which If-Match names). */
-    Cached cachedTagged(String key, String contentType, Supplier<Rendered> render) {
-        long g = generation.get();
+    Cached cachedTagged(String key, CacheScope scope, String contentType, Supplier<Rendered> render) {
         Cached c = cache.get(key);
-        if (c != null && c.generation == g) {
+        if (c != null) {
             return c;
         }
-        Rendered r = render.get();
-        c = new Cached(g, r.body(), r.etag(), contentType, r.body().length < GZIP_FROM ? null : gzip(r.body()), r.version());
-        if (cache.size() > 20_000) {
-            cache.clear();
+        // One render per key at a time: after a change, the readers arriving together wait for the
+        // first one's render instead of each rendering the same page (a storm of identical work). A
+        // reader never waits for a render begun before the latest change (the epoch is in the key).
+        long e = epoch.get();
+        String flight = e + " " + key;
+        CompletableFuture<Cached> mine = new CompletableFuture<>();
+        CompletableFuture<Cached> running = rendering.putIfAbsent(flight, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException failed) {
+                if (failed.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw failed;
+            }
         }
-        if (generation.get() == g) {
-            cache.put(key, c);
+        try {
+            Rendered r = render.get();
+            c = new Cached(scope, r.body(), r.etag(), contentType, r.body().length < GZIP_FROM ? null : gzip(r.body()), r.version());
+            if (cache.size() > 20_000) {
+                cache.clear();
+            }
+            if (epoch.get() == e) {
+                cache.put(key, c);
+                if (epoch.get() != e) {
+                    cache.remove(key, c); // a change came between the check and the put
+                }
+            }
+            mine.complete(c);
+            return c;
+        } catch (RuntimeException | Error failed) {
+            mine.completeExceptionally(failed);
+            throw failed;
+        } finally {
+            rendering.remove(flight, mine);
         }
-        return c;
     }
 
     /** The body (gzipped where the client takes it), or 304 when the client's If-None-Match already names it. */
@@ -148,8 +220,8 @@ final class Responses {
     }
 
     /** A public JSON read, cached under {@code key}. */
-    void json(Context ctx, String key, Supplier<Object> view) {
-        respond(ctx, cached("json " + key, "application/json", () -> write(view.get())));
+    void json(Context ctx, String key, CacheScope scope, Supplier<Object> view) {
+        respond(ctx, cached("json " + key, scope, "application/json", () -> write(view.get())));
     }
 
     /** An uncached JSON answer. */

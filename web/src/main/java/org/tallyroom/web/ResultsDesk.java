@@ -18,7 +18,7 @@ import org.tallyroom.store.read.Views;
  * The count team's results entry: the list of ballots and the entry form (/count), and the same
  * three steps through the API (POST /api/ballots/{id}/provisional, declare, correct). Every step is
  * recorded by {@link ResultEntry}, audited (a refusal for a stale version or the wrong state too),
- * clears the read cache, and, for a declaration or correction, goes out on the live feed.
+ * clears the cached reads it affects, and, for a declaration or correction, goes out on the live feed.
  */
 final class ResultsDesk {
     private final Store store;
@@ -91,7 +91,7 @@ final class ResultsDesk {
             }
             throw e;
         }
-        responses.changed();
+        responses.resultsChanged();
         accounts.audit(u.username(), step, id,
                 "version " + v.version() + " " + v.status().id() + (v.reason() == null ? "" : ": " + v.reason()), ctx.ip());
         if (v.status() != ResultStatus.PROVISIONAL) {

@@ -65,12 +65,20 @@ public final class WebServer implements AutoCloseable {
         Idempotency idempotency = new Idempotency(accounts, access);
         this.policy = new HttpPolicy(access);
         this.notifier = store.changes(message -> {
-            responses.changedElsewhere();
-            if (!message.equals(CHANGED)) {
+            if (message.equals(CHANGED)) {
+                responses.changedElsewhere();
+            } else {
+                // Results changed on another node (a declaration or correction on its way to the live feed):
+                // forget what it affects before this node's clients hear of it.
+                catchUpOrForget();
                 live.fromElsewhere(message);
             }
         });
         responses.onChange(() -> notifier.send(CHANGED));
+        responses.onResults(() -> {
+            catchUpOrForget();
+            notifier.send(RESULTS_CHANGED);
+        });
         live.sendTo(notifier::send);
         this.pages = new PublicPages(model, responses, access);
         this.embeds = new EmbedRoutes(model, responses);
@@ -82,6 +90,8 @@ public final class WebServer implements AutoCloseable {
 
     /** The message telling other nodes that the store changed (their cached reads are stale). */
     private static final String CHANGED = ChangeNotifier.STORE_CHANGED;
+    /** The message telling other nodes that results changed: they catch up with the read model's generation. */
+    private static final String RESULTS_CHANGED = "results";
 
     /**
      * The reverse proxies to believe about the client's address and scheme (X-Forwarded-For,
@@ -149,6 +159,7 @@ public final class WebServer implements AutoCloseable {
             signIn.routes(config.routes);
         });
         app.start();
+        catchUp();
         watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "read-model-watcher");
             t.setDaemon(true);
@@ -192,14 +203,37 @@ public final class WebServer implements AutoCloseable {
 
     private void watch() {
         try {
-            long g = model.generation();
-            if (seenGeneration != -1 && g != seenGeneration) {
-                responses.changed();
-            }
-            seenGeneration = g;
+            catchUp();
         } catch (RuntimeException e) {
             // The database is closing or briefly unavailable: the next check tries again.
         }
+    }
+
+    /** {@link #catchUp}, or, if the store cannot say what changed, forgets every read. */
+    private void catchUpOrForget() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            responses.changedElsewhere();
+        }
+    }
+
+    /**
+     * Brings the cache up to the read model's generation: forgets the reads of the elections whose
+     * summaries were rewritten since the generation last seen (by this process or another), or every
+     * read when a write changed no election's summary.
+     */
+    private synchronized void catchUp() {
+        long g = model.generation();
+        if (seenGeneration != -1 && g != seenGeneration) {
+            List<String> elections = model.electionsChangedSince(seenGeneration);
+            if (elections.isEmpty()) {
+                responses.changedElsewhere();
+            } else {
+                responses.changedIn(elections);
+            }
+        }
+        seenGeneration = g;
     }
 
     @Override

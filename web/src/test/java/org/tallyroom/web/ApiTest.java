@@ -153,6 +153,60 @@ class ApiTest {
                 "/api/ballots/{id}/declare", "/api/ballots/{id}/correct", "/api/ballots", "/api/users", "/api/tokens", "/api/me", "/api/audit");
     }
 
+    /**
+     * A correction of a 2017 seat through the API (its top two candidates' votes swapped, so the seat
+     * changes hands) shows at once, on the first read after the acknowledgement, in the national API
+     * figures and on the national page; the 2015 election's summary, which it does not affect, stays as
+     * it was. (The demo's 2019 seats are declared by the tests one at a time; 2017 is loaded whole.)
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aCorrectionChangesTheNationalPageAndApiFiguresAtOnce(TestDatabase db) {
+        Running s = on(db);
+        String national = "/api/elections/parl.2017-06-08";
+        JsonNode before = Running.json(s.get(national));
+        HttpResponse<String> pageBefore = s.get("/elections/parl.2017-06-08", "Accept-Encoding", "gzip");
+        String before2015 = s.get("/api/elections/parl.2015-05-07").body();
+        String seat = null;
+        for (JsonNode row : before.get("seatsList")) {
+            if (row.get("status").asString().equals("declared")) {
+                seat = row.get("ballotId").asString();
+                break;
+            }
+        }
+        assertThat(seat).isNotNull();
+        JsonNode result = Running.json(s.get("/api/ballots/" + seat + "/result"));
+        java.util.List<JsonNode> candidates = new java.util.ArrayList<>();
+        result.get("candidates").forEach(candidates::add);
+        candidates.sort(java.util.Comparator.comparingInt(c -> c.get("position").asInt()));
+        long[] votes = candidates.stream().mapToLong(c -> new java.math.BigDecimal(c.get("votes").asString()).longValue()).toArray();
+        int first = 0;
+        int second = -1;
+        for (int i = 1; i < votes.length; i++) {
+            if (votes[i] > votes[first]) {
+                second = first;
+                first = i;
+            } else if (second < 0 || votes[i] > votes[second]) {
+                second = i;
+            }
+        }
+        long swap = votes[first];
+        votes[first] = votes[second];
+        votes[second] = swap;
+        String body = "{\"votes\": " + java.util.Arrays.toString(votes) + ", \"reason\": \"transposed figures\"}";
+        HttpResponse<String> corrected = s.post("/api/ballots/" + seat + "/correct", body,
+                "Authorization", "Bearer " + s.token("returning-officer"));
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+
+        JsonNode after = Running.json(s.get(national));
+        assertThat(after.get("parties").toString()).isNotEqualTo(before.get("parties").toString());
+        HttpResponse<String> pageAfter = s.get("/elections/parl.2017-06-08", "Accept-Encoding", "gzip");
+        assertThat(pageAfter.headers().firstValue("ETag")).isNotEqualTo(pageBefore.headers().firstValue("ETag"));
+        assertThat(Running.json(s.get("/api/ballots/" + seat + "/result")).get("result").get("status").asString())
+                .isEqualTo("corrected");
+        assertThat(s.get("/api/elections/parl.2015-05-07").body()).isEqualTo(before2015);
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void resultLifeProvisionalDeclaredCorrectedWithRolesAndConcurrency(TestDatabase db) {

@@ -23,22 +23,15 @@ public final class WebBench {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "import" -> {
-                Path uk = Path.of(args[2]);
-                try (Store store = Store.open(args[1])) {
-                    for (String year : new String[] {"2017", "2019"}) {
-                        Path cand = uk.resolve("westminster/ge" + year + "-results-by-candidate.csv");
-                        Path cons = uk.resolve("westminster/ge" + year + "-results-by-constituency.csv");
-                        LocalDate date = HocCandidatesImporter.dateFromFileName(cand).orElseThrow();
-                        long t0 = System.nanoTime();
-                        var outcome = store.importSource(Source.of(cand + " + " + cons, java.util.List.of(cand, cons)),
-                                HocCandidatesImporter.NAME + " " + date + " constituencies", "bench",
-                                in -> HocCandidatesImporter.load(cand, cons, date, in));
-                        System.out.printf("imported ge%s: %s in %.2f s%n", year, outcome.describe(cand.toString()),
-                                (System.nanoTime() - t0) / 1e9);
-                    }
-                }
+            case "postgres" -> {
+                String url = org.tallyroom.store.testing.TestDatabase.POSTGRESQL.freshUrl(Path.of(args[1]));
+                importGeneralElections(url, Path.of(args[2]));
+                Files.writeString(Path.of(args[3]), url);
+                System.out.println("ready");
+                System.out.flush();
+                Thread.currentThread().join();
             }
+            case "import" -> importGeneralElections(args[1], Path.of(args[2]));
             case "serve" -> {
                 Store store = Store.open(args[1]);
                 WebServer server = new WebServer(store);
@@ -58,7 +51,23 @@ public final class WebBench {
                 System.out.flush();
                 Thread.currentThread().join();
             }
-            default -> throw new IllegalArgumentException("expected import or serve, found " + args[0]);
+            default -> throw new IllegalArgumentException("expected import, postgres or serve, found " + args[0]);
+        }
+    }
+
+    private static void importGeneralElections(String url, Path uk) throws Exception {
+        try (Store store = Store.open(url)) {
+            for (String year : new String[] {"2017", "2019"}) {
+                Path cand = uk.resolve("westminster/ge" + year + "-results-by-candidate.csv");
+                Path cons = uk.resolve("westminster/ge" + year + "-results-by-constituency.csv");
+                LocalDate date = HocCandidatesImporter.dateFromFileName(cand).orElseThrow();
+                long t0 = System.nanoTime();
+                var outcome = store.importSource(Source.of(cand + " + " + cons, java.util.List.of(cand, cons)),
+                        HocCandidatesImporter.NAME + " " + date + " constituencies", "bench",
+                        in -> HocCandidatesImporter.load(cand, cons, date, in));
+                System.out.printf("imported ge%s: %s in %.2f s%n", year, outcome.describe(cand.toString()),
+                        (System.nanoTime() - t0) / 1e9);
+            }
         }
     }
 }

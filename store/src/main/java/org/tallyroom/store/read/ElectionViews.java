@@ -26,6 +26,7 @@ import org.tallyroom.analysis.headline.Headline;
 import org.tallyroom.analysis.marginal.Marginals;
 import org.tallyroom.analysis.national.National;
 import org.tallyroom.analysis.national.NationalResult;
+import org.tallyroom.store.Store;
 import org.tallyroom.store.analysis.PartyKeys;
 import org.tallyroom.store.analysis.StoredContest;
 import org.tallyroom.store.analysis.StoredElection;
@@ -41,16 +42,23 @@ import org.tallyroom.store.notional.NotionalResults;
  * division ids and previous elections as {@code tallyroom analyse}. Runs inside the writing
  * transaction ({@link ReadModelWriter}), so what it reads includes the write; never on a read.
  *
- * <p>The election's ballots come in one query (not one per ballot) and its contests in a few
- * ({@link StoredElections#declaredSoFar}); the work is then arithmetic on a few hundred records.
+ * <p>The election's ballots and published results come from an {@link InputReader}: in a few bulk
+ * queries, or, in a declaration or correction, from what earlier writes kept with only the changed
+ * ballot read again; the work is then arithmetic on a few hundred records.
  */
 final class ElectionViews {
-    private final Handle h;
     private final StoredElections published;
+    private final InputReader inputs;
 
+    /** Reads every election whole (a summary built outside a write). */
     ElectionViews(Handle h, StoredElections published) {
-        this.h = h;
+        this(h, published, null, List.of());
+    }
+
+    /** Reads an election's kept inputs and only the {@code changedBallots} again, where it can ({@link ElectionInputs}). */
+    ElectionViews(Handle h, StoredElections published, Store store, List<Long> changedBallots) {
         this.published = published;
+        this.inputs = new InputReader(h, store, changedBallots);
     }
 
     /** council, national (a general election), or other. */
@@ -69,71 +77,23 @@ final class ElectionViews {
     }
 
     /** One ballot of the election as the summary lists it, with its published ballot paper account. */
-    record Ballot(String ballotId, String name, int seats, boolean byElection, String organisation, String status,
+    record Ballot(long row, String ballotId, String name, int seats, boolean byElection, String organisation, String status,
                   Long electorate, Long issued) {
-    }
-
-    /** The election's row id and those of the elections under it, at any depth. */
-    private List<Long> electionRows(String electionId) {
-        List<Long> elections = new ArrayList<>();
-        List<Long> todo = new ArrayList<>(h.createQuery("SELECT id FROM elections WHERE election_id = :e")
-                .bind("e", electionId).mapTo(Long.class).list());
-        while (!todo.isEmpty()) {
-            elections.addAll(todo);
-            todo = h.createQuery("SELECT id FROM elections WHERE parent_id IN (<p>)").bindList("p", todo)
-                    .mapTo(Long.class).list();
-        }
-        return elections;
     }
 
     /** The ballots under an election (at any depth), by ballot id. */
     List<Ballot> ballots(String electionId) {
-        List<Long> elections = electionRows(electionId);
-        if (elections.isEmpty()) {
-            return List.of();
-        }
-        return h.createQuery("""
-                SELECT b.ballot_id, b.name, b.seats_contested, b.by_election, o.name, p.status, p.electorate,
-                       p.ballot_papers_issued
-                FROM ballots b JOIN read_ballots rb ON rb.ballot_id = b.id
-                LEFT JOIN results p ON p.id = rb.published_result_id
-                LEFT JOIN organisations o ON b.organisation_id = o.id
-                WHERE b.election_id IN (<e>) ORDER BY b.ballot_id""").bindList("e", elections)
-                .map((rs, ctx) -> new Ballot(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4),
-                        rs.getString(5), rs.getString(6), longOrNull(rs.getObject(7)), longOrNull(rs.getObject(8))))
-                .list();
+        return inputs.of(electionId).ballots();
+    }
+
+    /** After this write stores an election's summary at {@code generation}: its inputs, kept once it commits. */
+    void keep(String electionId, long generation) {
+        inputs.keep(electionId, generation);
     }
 
     /** The published results (digests) of every ballot under an election, by ballot id. */
     private Map<String, StoredContest> digests(String electionId) {
-        List<Long> elections = electionRows(electionId);
-        Map<String, StoredContest> out = new LinkedHashMap<>();
-        if (elections.isEmpty()) {
-            return out;
-        }
-        h.createQuery("""
-                SELECT b.ballot_id, rb.published_contest FROM read_ballots rb JOIN ballots b ON b.id = rb.ballot_id
-                WHERE rb.election_id IN (<e>) AND rb.published_contest IS NOT NULL ORDER BY b.ballot_id""")
-                .bindList("e", elections).map((rs, ctx) -> out.put(rs.getString(1), parsed(rs.getString(2)))).list();
-        return out;
-    }
-
-    /**
-     * Digests already parsed, by their JSON: a summary rebuilt at each declaration reads the same
-     * digests again, and parsing them was most of its cost. The JSON is the key, so a digest rewritten
-     * is parsed afresh.
-     */
-    private static final Map<String, StoredContest> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static StoredContest parsed(String json) {
-        if (PARSED.size() > 50_000) {
-            PARSED.clear();
-        }
-        return PARSED.computeIfAbsent(json, j -> ReadModelWriter.JSON.readValue(j, Digest.class).contest());
-    }
-
-    private static Long longOrNull(Object o) {
-        return o == null ? null : ((Number) o).longValue();
+        return inputs.of(electionId).orderedDigests();
     }
 
     /** The summary of {@code electionId}: National or Council by its kind. */

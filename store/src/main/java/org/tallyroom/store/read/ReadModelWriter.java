@@ -26,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * ballots changed, of the elections above it (a group's summary covers its councils), and of the
  * elections compared against it (the next general election's changes are against this one). A
  * declaration therefore rewrites one ballot's pointers and its election's summary row, whatever the
- * size of the store; the summary is computed from the election's published results in a few bulk
- * queries, then stored as JSON, so no read recomputes it.
+ * size of the store; the summary is computed from the election's published results, then stored as
+ * JSON, so no read recomputes it. Those results are read in a few bulk queries the first time, then
+ * kept ({@link ElectionInputs}): a later declaration or correction reads only its own ballot (the
+ * delta) and recomputes the election's totals from what is kept.
  *
  * <p>A counter in read_model goes up with every write: a process serving pages polls it to know when
  * what it rendered is stale (another process, such as a CLI import, may have written).
@@ -59,7 +61,7 @@ public final class ReadModelWriter {
             return;
         }
         digests(store, h, ballots);
-        refresh(store, h, elections, generation, now);
+        refresh(store, h, elections, ballots, generation, now);
     }
 
     /** Stores the published result (as the analysis takes it) of each of these ballots, or none. */
@@ -90,7 +92,7 @@ public final class ReadModelWriter {
         long generation = bump(h);
         digests(store, h, h.createQuery("SELECT id FROM ballots ORDER BY id").mapTo(Long.class).list());
         List<Long> all = h.createQuery("SELECT id FROM elections ORDER BY poll_date, election_id").mapTo(Long.class).list();
-        refresh(store, h, all, generation, now);
+        refresh(store, h, all, null, generation, now);
         h.createUpdate("UPDATE read_model SET built = TRUE WHERE id = 1").execute();
     }
 
@@ -109,7 +111,8 @@ public final class ReadModelWriter {
     }
 
     /** Rewrites the summaries of {@code elections}, the elections above them and those compared against them. */
-    private static void refresh(Store store, Handle h, Collection<Long> elections, long generation, OffsetDateTime now) {
+    private static void refresh(Store store, Handle h, Collection<Long> elections, List<Long> changedBallots, long generation,
+                                OffsetDateTime now) {
         StoredElections published = StoredElections.published(store);
         Map<Long, ElectionRow> todo = new LinkedHashMap<>();
         for (long id : elections) {
@@ -134,7 +137,10 @@ public final class ReadModelWriter {
                 }
             }
         }
-        ElectionViews views = new ElectionViews(h, published);
+        // A write of a few ballots reads only those again, beside what earlier writes kept (ElectionInputs);
+        // building every summary (changedBallots null) reads every election whole.
+        ElectionViews views = changedBallots == null ? new ElectionViews(h, published)
+                : new ElectionViews(h, published, store, changedBallots);
         for (ElectionRow r : todo.values()) {
             write(h, views, published, r, generation, now);
         }
@@ -148,6 +154,7 @@ public final class ReadModelWriter {
                 FROM ballots b JOIN read_ballots rb ON rb.ballot_id = b.id WHERE b.election_id = :e""")
                 .bind("e", r.id()).mapToMap().one();
         String summary = JSON.writeValueAsString(views.build(r.electionId(), r.name()));
+        views.keep(r.electionId(), generation);
         Long previous = published.previousElection(r.electionId()).flatMap(p -> h.createQuery(
                 "SELECT id FROM elections WHERE election_id = :e").bind("e", p).mapTo(Long.class).findOne()).orElse(null);
         int ballots = ((Number) counts.get("ballots")).intValue();

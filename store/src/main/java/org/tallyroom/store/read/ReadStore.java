@@ -37,6 +37,33 @@ public final class ReadStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT generation FROM read_model WHERE id = 1").mapTo(Long.class).one());
     }
 
+    /**
+     * The elections (by id) whose summaries were rewritten after generation {@code generation}: those a
+     * write to results changed (an election, those above it, those compared against it). Empty when
+     * the writes since changed no election.
+     */
+    public List<String> electionsChangedSince(long generation) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT e.election_id FROM read_elections r JOIN elections e ON r.election_id = e.id
+                WHERE r.generation > :g""").bind("g", generation).mapTo(String.class).list());
+    }
+
+    /**
+     * The GSS code of each of these ballots' divisions ("" where a division has none), by ballot id, in
+     * one query: a map of an election's 650 seats must not ask 650 times.
+     */
+    public java.util.Map<String, String> divisionCodes(List<String> ballotIds) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (int from = 0; from < ballotIds.size(); from += 1000) {
+            List<String> chunk = ballotIds.subList(from, Math.min(ballotIds.size(), from + 1000));
+            jdbi.useHandle(h -> h.createQuery("""
+                    SELECT b.ballot_id, d.gss FROM ballots b LEFT JOIN divisions d ON b.division_id = d.id
+                    WHERE b.ballot_id IN (<b>)""").bindList("b", chunk)
+                    .map((rs, ctx) -> out.put(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2))).list());
+        }
+        return out;
+    }
+
     /** Every election with ballots filed directly under it, newest first. */
     public List<Views.ElectionItem> elections() {
         List<Views.ElectionItem> out = new ArrayList<>(jdbi.withHandle(h -> h.createQuery("""
