@@ -66,7 +66,7 @@ final class ApiRoutes {
         r.get("/api/ballots/{id}/wards", ctx -> {
             String id = ctx.pathParam("id");
             String by = WardRollups.level(ctx.queryParam("by")).label();
-            responses.json(ctx, ctx.path() + "?by=" + by, () -> rollups.json(id, by));
+            responses.json(ctx, ctx.path() + "?by=" + by, CacheScope.of(id), () -> rollups.json(id, by));
         });
         r.get("/api/organisations/{slug}/timeline", ctx -> {
             String slug = ctx.pathParam("slug");

@@ -40,7 +40,7 @@ final class EmbedRoutes {
         boolean svg = param.endsWith(SVG);
         String id = svg ? param.substring(0, param.length() - SVG.length()) : param;
         String key = "embed " + what + " " + id + (svg ? " svg" : "");
-        Responses.respond(ctx, responses.cached(key, svg ? "image/svg+xml; charset=utf-8" : "text/html; charset=utf-8", () -> {
+        Responses.respond(ctx, responses.cached(key, CacheScope.of(id), svg ? "image/svg+xml; charset=utf-8" : "text/html; charset=utf-8", () -> {
             Embeds.Widget w = widget.apply(id);
             String body = svg ? Templates.render("embed/widget-svg.jte", w.svg()) : Templates.render("embed/widget.jte", w);
             return body.getBytes(StandardCharsets.UTF_8);

@@ -47,6 +47,7 @@ import org.tallyroom.store.notional.NotionalResults;
  * ballot read again; the work is then arithmetic on a few hundred records.
  */
 final class ElectionViews {
+    private final Handle h;
     private final StoredElections published;
     private final InputReader inputs;
 
@@ -57,6 +58,7 @@ final class ElectionViews {
 
     /** Reads an election's kept inputs and only the {@code changedBallots} again, where it can ({@link ElectionInputs}). */
     ElectionViews(Handle h, StoredElections published, Store store, List<Long> changedBallots) {
+        this.h = h;
         this.published = published;
         this.inputs = new InputReader(h, store, changedBallots);
     }
