@@ -10,9 +10,9 @@ import org.jdbi.v3.core.Jdbi;
  * records the sequence's new high-water mark in a transaction of its own, and with
  * {@code WRITE_DELAY=0} (see {@link Connections}) every such commit writes a chunk of the store file
  * holding all the pages the import has changed so far. An import of 24,000 council-years paid about 750
- * of those writes (78 of its 504 profile samples were in the refills); with a cache of 10,000 it pays three. A crash loses at most the
- * unused part of the cache (a gap in the ids, never a repeated one). PostgreSQL keeps its sequences
- * apart from the data and is left as it is.
+ * of those writes (78 of its 504 profile samples were in the refills); with a cache of 10,000 it pays
+ * three. A crash loses at most the unused part of the cache (a gap in the ids, never a repeated one).
+ * PostgreSQL keeps its sequences apart from the data and is left as it is.
  */
 final class IdentityCache {
     static final long SIZE = 10_000;
