@@ -89,7 +89,8 @@ public final class OpenApi {
         paths.put("/api/ballots/{id}/wards", get("The declared ward results added up to boroughs or Assembly constituencies "
                 + "(postal votes also on their own), with each area's leader and the check against the declared totals",
                 "The roll-up", List.of(bid, param("by", "query", "borough (default) or constituency", false)), 400, 404));
-        paths.put("/api/organisations/{slug}/timeline", get("An organisation's by-elections and events", "The timeline",
+        paths.put("/api/organisations/{slug}/timeline", get("An organisation's by-elections and events, and its composition across elections "
+                + "(control facts, elections and events, each with its source)", "The timeline",
                 List.of(param("slug", "path", "organisation slug (barnet)", true)), 404));
         paths.put("/api/live", m("get", m("summary", "Server-sent events: 'declaration' and 'correction', each a JSON "
                         + "object with ballotId, electionId, name, status, version, elected, verdict",
