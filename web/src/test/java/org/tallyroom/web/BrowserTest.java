@@ -36,6 +36,18 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
+        requireChromium();
+        demo = DemoServer.start(dir.resolve("demo"), "127.0.0.1", 0, 0, line -> { });
+        base = "http://127.0.0.1:" + demo.port();
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = launch(playwright);
+    }
+
+    /**
+     * Every browser test's first step: Debian's chromium must be there under CI=true (.ci/run installs it);
+     * elsewhere the tests are skipped without it. Makes the screenshots folder.
+     */
+    static void requireChromium() throws java.io.IOException {
         if (!Files.isExecutable(CHROMIUM)) {
             if ("true".equals(System.getenv("CI"))) {
                 fail("CI=true but " + CHROMIUM + " is missing: .ci/run installs it with apt-get install chromium");
@@ -43,10 +55,31 @@ class BrowserTest {
             Assumptions.abort("browser tests skipped: " + CHROMIUM + " is not installed (apt-get install chromium)");
         }
         Files.createDirectories(SHOTS);
-        demo = DemoServer.start(dir.resolve("demo"), "127.0.0.1", 0, 0, line -> { });
-        base = "http://127.0.0.1:" + demo.port();
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = launch(playwright);
+    }
+
+    /**
+     * The serious and critical axe-core violations on the page as loaded (the vendored axe.min.js; the page's
+     * context must bypass CSP to run it), each as "rule (impact): first targets".
+     */
+    static List<String> axeViolations(Page page) {
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(Axe.SCRIPT));
+        Object found = page.evaluate("async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
+                + " return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')); }");
+        return ((List<?>) found).stream().map(String::valueOf).toList();
+    }
+
+    /** axe-core, read once. */
+    private static final class Axe {
+        static final String SCRIPT = read();
+
+        private static String read() {
+            try (java.io.InputStream in = BrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** Debian's chromium, headless, with no background connections (this machine's network is closed). */

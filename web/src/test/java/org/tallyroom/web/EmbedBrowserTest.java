@@ -1,7 +1,6 @@
 package org.tallyroom.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -10,17 +9,14 @@ import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.sun.net.httpserver.HttpServer;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,17 +38,11 @@ class EmbedBrowserTest {
     static Playwright playwright;
     static Browser browser;
     static String base;
-    static String axe;
     static String ward;
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(BrowserTest.CHROMIUM)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true but " + BrowserTest.CHROMIUM + " is missing: .ci/run installs it with apt-get install chromium");
-            }
-            Assumptions.abort("browser tests skipped: " + BrowserTest.CHROMIUM + " is not installed (apt-get install chromium)");
-        }
+        BrowserTest.requireChromium();
         real = RealBarnet.open(TestDatabase.H2.freshUrl(dir), dir);
         real.declare(0, 20);
         ward = real.barnet2022.get(20).ballot().id().toString();
@@ -79,10 +69,6 @@ class EmbedBrowserTest {
             });
             s.start();
         }
-        try (InputStream in = EmbedBrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Files.createDirectories(BrowserTest.SHOTS);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = BrowserTest.launch(playwright);
     }
@@ -183,11 +169,7 @@ class EmbedBrowserTest {
             for (String path : List.of("/embed/elections/" + RealBarnet.COUNCIL, "/embed/ballots/parl.chipping-barnet.2019-12-12",
                     "/embed/elections/parl.2019-12-12", "/embed/ballots/" + ward)) {
                 page.navigate(base + path);
-                page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
-                Object found = page.evaluate("async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
-                        + " return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                        + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')); }");
-                for (Object v : (List<?>) found) {
+                for (String v : BrowserTest.axeViolations(page)) {
                     problems.add(path + ": " + v);
                 }
                 Object width = page.evaluate("document.documentElement.scrollWidth");

@@ -1,17 +1,14 @@
 package org.tallyroom.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,12 +31,7 @@ class HeadlineBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(BrowserTest.CHROMIUM)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true but " + BrowserTest.CHROMIUM + " is missing: .ci/run installs it with apt-get install chromium");
-            }
-            Assumptions.abort("browser tests skipped: " + BrowserTest.CHROMIUM + " is not installed (apt-get install chromium)");
-        }
+        BrowserTest.requireChromium();
         real = RealBarnet.open(TestDatabase.H2.freshUrl(dir), dir);
         server = new WebServer(real.store);
         server.start("127.0.0.1", 0);

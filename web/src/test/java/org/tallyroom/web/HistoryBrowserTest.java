@@ -1,21 +1,16 @@
 package org.tallyroom.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,21 +28,11 @@ class HistoryBrowserTest {
     static CorrectionHistory history;
     static Playwright playwright;
     static Browser browser;
-    static String axe;
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(BrowserTest.CHROMIUM)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true but " + BrowserTest.CHROMIUM + " is missing: .ci/run installs it with apt-get install chromium");
-            }
-            Assumptions.abort("browser tests skipped: " + BrowserTest.CHROMIUM + " is not installed (apt-get install chromium)");
-        }
-        Files.createDirectories(BrowserTest.SHOTS);
+        BrowserTest.requireChromium();
         history = CorrectionHistory.start(TestDatabase.H2, dir).declareAndCorrectTwice();
-        try (InputStream in = HistoryBrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = BrowserTest.launch(playwright);
     }
@@ -93,11 +78,7 @@ class HistoryBrowserTest {
             Page page = ctx.newPage();
             for (String path : List.of(PAGE, "/login")) {
                 page.navigate(history.base + path);
-                page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
-                Object found = page.evaluate("async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
-                        + " return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                        + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')); }");
-                for (Object v : (List<?>) found) {
+                for (String v : BrowserTest.axeViolations(page)) {
                     problems.add(path + ": " + v);
                 }
             }

@@ -1,7 +1,6 @@
 package org.tallyroom.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -9,7 +8,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,16 +51,10 @@ class MapBrowserTest {
     static Playwright playwright;
     static Browser browser;
     static String base;
-    static String axe;
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(BrowserTest.CHROMIUM)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true but " + BrowserTest.CHROMIUM + " is missing: .ci/run installs it with apt-get install chromium");
-            }
-            Assumptions.abort("browser tests skipped: " + BrowserTest.CHROMIUM + " is not installed (apt-get install chromium)");
-        }
+        BrowserTest.requireChromium();
         Path cand = SharedData.path("uk/westminster/ge2019-results-by-candidate.csv");
         Path cons = SharedData.path("uk/westminster/ge2019-results-by-constituency.csv");
         // Barnet's rows of the London 2022 files (the whole file stops at Harrow's North Harrow, whose votes
@@ -71,7 +62,6 @@ class MapBrowserTest {
         Path c2022 = barnet(SharedData.path("uk/london-boroughs/2022-candidates.csv"));
         Path w2022 = barnet(SharedData.path("uk/london-boroughs/2022-wards.csv"));
         Path lookup = SharedData.path("uk/london-boroughs/party-name-lookup.csv");
-        Files.createDirectories(BrowserTest.SHOTS);
         store = Store.open(TestDatabase.H2.freshUrl(dir));
         LocalDate date = LocalDate.of(2019, 12, 12);
         store.importSource(Source.of(cand + " + " + cons, List.of(cand, cons)), HocCandidatesImporter.NAME, "test",
@@ -83,9 +73,6 @@ class MapBrowserTest {
         server.changed();
         server.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
-        try (InputStream in = MapBrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = BrowserTest.launch(playwright);
     }
@@ -217,11 +204,7 @@ class MapBrowserTest {
             Page page = ctx.newPage();
             for (Map.Entry<String, String> e : pages.entrySet()) {
                 page.navigate(base + e.getValue());
-                page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
-                Object found = page.evaluate("async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
-                        + " return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                        + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')); }");
-                for (Object v : (List<?>) found) {
+                for (String v : BrowserTest.axeViolations(page)) {
                     problems.add(e.getKey() + " " + e.getValue() + ": " + v);
                 }
             }
