@@ -47,4 +47,17 @@ class DurableConnectionTest {
             assertThat(Connections.syncs() - afterReads).as("syncs after a transaction's commit").isEqualTo(h2 ? 1 : 0);
         }
     }
+
+    /** H2 appends every commit (see Connections: with space reuse a kill -9 can lose acknowledged commits). */
+    @org.junit.jupiter.api.Test
+    void anH2FileAppendsEveryCommitAndWritesAtOnce() {
+        try (Store store = Store.open(TestDatabase.H2.freshUrl(dir))) {
+            java.util.Map<String, String> settings = Sql.of(store).withHandle(h -> h.createQuery(
+                    "SELECT DISTINCT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN ('REUSE_SPACE', 'WRITE_DELAY')")
+                    .setMapKeyColumn("SETTING_NAME").setMapValueColumn("SETTING_VALUE")
+                    .collectInto(new org.jdbi.v3.core.generic.GenericType<java.util.Map<String, String>>() { }));
+            assertThat(settings.get("REUSE_SPACE")).isEqualToIgnoringCase("false");
+            assertThat(settings.get("WRITE_DELAY")).isEqualTo("0");
+        }
+    }
 }
