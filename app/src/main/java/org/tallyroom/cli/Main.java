@@ -75,7 +75,7 @@ public final class Main {
     /** Every subcommand, in the order the help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(CountCommand.class, GenerateCommand.class, ImportCommand.class,
             ExportCommand.class, ElectionsCommand.class, ShowCommand.class, AnalyseCommand.class, EventCommand.class,
-            ServeCommand.class, DemoCommand.class, NiAssemblyCommands.Check.class, SelectionCommand.class,
+            ServeCommand.class, DemoCommand.class, CompactCommand.class, NiAssemblyCommands.Check.class, SelectionCommand.class,
             CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {
