@@ -12,6 +12,10 @@
 # BENCH_JAVA_OPTS: the server's JVM options (default as `tallyroom serve`: -XX:+UseSerialGC -XX:-UsePerfData);
 # BENCH_LOG: the request log, async (default, as `tallyroom serve`), sync (logback without the AsyncAppender)
 # or none (slf4j-nop); BENCH_PG=1 adds the two-node PostgreSQL run.
+# Before and after a change, side by side: BENCH_BEFORE=DIR names the classes of the build before (a copy of
+# an earlier run's $BENCH_WORK/classes); the script then measures only the national page (gzip), starting the
+# server from the classes before and from this build alternately, BENCH_ROUNDS times each (default 3), on the
+# same store under the same load, and prints each run's bytes, req/s and latency percentiles.
 # Needs wrk (Debian: apt-get install -y wrk), curl and python3.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,9 +43,17 @@ rm -rf "$WORK/classes"; mkdir -p "$WORK/classes"
 for m in web store analysis io count; do
   for k in classes test-classes; do [ -d "$m/target/$k" ] && cp -r "$m/target/$k" "$WORK/classes/$m-$k"; done
 done
-CP=""
-for d in "$WORK"/classes/*; do CP="$CP$d:"; done
-CP="$CP$(cat "$CP_FILE")"
+# The class path of a copied class tree ($1), then the dependencies.
+classpath() {
+  local cp="" d
+  for d in "$1"/*; do cp="$cp$d:"; done
+  echo "$cp$(cat "$CP_FILE")"
+}
+CP="$(classpath "$WORK/classes")"
+if [ -n "${BENCH_BEFORE:-}" ]; then
+  [ -d "$BENCH_BEFORE/web-classes" ] || { echo "bench-web: BENCH_BEFORE=$BENCH_BEFORE holds no web-classes (copy an earlier run's BENCH_WORK/classes)" >&2; exit 2; }
+  BEFORE_CP="$(classpath "$(cd "$BENCH_BEFORE" && pwd)")"
+fi
 # The request log as `tallyroom serve` writes it (logback with app's logback.xml), unless BENCH_LOG=none.
 LOGBACK="$HOME/.m2/repository/ch/qos/logback"
 LOG_OPTS=()
@@ -51,6 +63,7 @@ case "${BENCH_LOG:-async}" in
     lb_classic="$(ls "$LOGBACK"/logback-classic/*/logback-classic-*.jar | grep -v sources | tail -1)"
     lb_core="$(ls "$LOGBACK"/logback-core/*/logback-core-*.jar | grep -v sources | tail -1)"
     CP="app/src/main/resources:$lb_classic:$lb_core:$CP"
+    [ -n "${BEFORE_CP:-}" ] && BEFORE_CP="app/src/main/resources:$lb_classic:$lb_core:$BEFORE_CP"
     LOG_OPTS=(-Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider)
     if [ "${BENCH_LOG:-async}" = sync ]; then
       sed -e 's/<appender-ref ref="ASYNC"\/>/<appender-ref ref="STDERR"\/>/' app/src/main/resources/logback.xml > "$WORK/logback-sync.xml"
@@ -75,9 +88,10 @@ if [ ! -f "$WORK/tallyroom.mv.db" ]; then
   "$JAVA" -cp "$CP" "${LOG_OPTS[@]}" org.tallyroom.web.WebBench import "$DB" "$DATA" 2>/dev/null
 fi
 
-# Starts WebBench serve on DB $1, port $2, writing its log to $3 (warm or cold: $4); its pid in $STARTED.
+# Starts WebBench serve on DB $1, port $2, writing its log to $3 (warm or cold: $4; class path $5, default
+# this build's); its pid in $STARTED.
 launch() {
-  "$JAVA" "${SERVE_OPTS[@]}" "${LOG_OPTS[@]}" -cp "$CP" org.tallyroom.web.WebBench serve "$1" "$2" "$WORK/token" "$4" > "$3" 2>&1 &
+  "$JAVA" "${SERVE_OPTS[@]}" "${LOG_OPTS[@]}" -cp "${5:-$CP}" org.tallyroom.web.WebBench serve "$1" "$2" "$WORK/token" "$4" > "$3" 2>&1 &
   STARTED=$!
   for _ in $(seq 1 1200); do grep -q '^ready' "$3" 2>/dev/null && return; sleep 0.05; done
   echo "bench-web: the server did not start:" >&2; cat "$3" >&2; exit 1
@@ -96,6 +110,45 @@ grep -v ' INFO ' "$WORK/server.log"
 echo "first view after a start: $(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total} s, HTTP %{http_code}, %{size_download} bytes gzipped' "$PAGE")"
 echo "second view: $(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total} s' "$PAGE")"
 curl -s -o /dev/null "$API"
+if [ -n "${BENCH_BEFORE:-}" ]; then
+  kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
+  SUMMARY=()
+  for round in $(seq 1 "${BENCH_ROUNDS:-3}"); do
+    for side in before after; do
+      if [ "$side" = before ]; then launch "$DB" "$PORT" "$WORK/server.log" warm "$BEFORE_CP"; else launch "$DB" "$PORT" "$WORK/server.log" warm; fi
+      SERVER=$STARTED
+      bytes=$(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{size_download}' "$PAGE")
+      plain=$(curl -s -o /dev/null -w '%{size_download}' "$PAGE")
+      load="$(cut -d' ' -f1 /proc/loadavg)"
+      echo "== round $round, $side: wrk $PAGE (gzip: $bytes bytes; uncompressed $plain bytes; load average $load)"
+      # The server's CPU time over the run (user + system, from /proc): per request it tells the builds
+      # apart even when the shared machine's load makes the latencies noisy.
+      cpu0=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
+      wrk -t2 -c"$CONN" -d"${SECS}s" --latency -H 'Accept-Encoding: gzip' "$PAGE" | tee "$WORK/wrk-$side-$round.txt"
+      cpu1=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
+      SUMMARY+=("$(python3 - "$WORK/wrk-$side-$round.txt" "$round" "$side" "$bytes" "$plain" "$load" "$((cpu1 - cpu0))" "$(getconf CLK_TCK)" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+requests = int(re.search(r"(\d+) requests in", t).group(1))
+cpu_us = int(sys.argv[7]) / int(sys.argv[8]) * 1e6 / max(requests, 1)
+def ms(p):
+    v, u = re.search(r"^\s+%s%%\s+([0-9.]+)(us|ms|s)\s*$" % p, t, re.M).groups()
+    return float(v) * {"us": 0.001, "ms": 1, "s": 1000}[u]
+rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", t).group(1))
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)", t)
+print("| %s | %s | %s | %s | %.0f | %.1f | %.1f | %.1f | %.0f | %s | %s |" % (sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], rps,
+      ms(50), ms(90), ms(99), cpu_us, sys.argv[6], errors.group(0) if errors else "none"))
+PY
+)")
+      kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
+    done
+  done
+  echo "== before and after, alternately (wrk -t2 -c$CONN -d${SECS}s, gzip)"
+  echo "| round | build | bytes gzipped | bytes uncompressed | req/s | p50 ms | p90 ms | p99 ms | server CPU µs/request | load average before | errors |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  printf '%s\n' "${SUMMARY[@]}"
+  exit 0
+fi
 echo "load average before wrk: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== wrk $PAGE (gzip)"
 wrk -t2 -c"$CONN" -d"${SECS}s" --latency -H 'Accept-Encoding: gzip' "$PAGE"

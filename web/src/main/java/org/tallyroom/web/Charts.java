@@ -98,8 +98,16 @@ public final class Charts {
     private record Spot(double angle, double x, double y) {
     }
 
+    /**
+     * A seat's dot. Centres to three decimals: the arc is 2.24 units wide and drawn at most 560 px, so
+     * 0.001 is a quarter of a pixel (four decimals made the national page's 650 dots 0.8 KB larger gzipped).
+     */
     private static Dot dot(Spot s, double r) {
-        return new Dot(f4(s.x()), f4(s.y()), f4(r));
+        return new Dot(f3(s.x()), f3(s.y()), f4(r));
+    }
+
+    private static String f3(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static String f4(double v) {

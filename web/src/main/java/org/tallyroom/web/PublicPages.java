@@ -161,6 +161,9 @@ final class PublicPages {
                 bad = true;
             }
         }
+        if (bad) {
+            ctx.status(400); // before the page: a cached page goes out committed
+        }
         titled(ctx, id, () -> {
             Views.National n = model.national(id).orElseThrow(() -> HttpError.notFound("election " + id));
             Views.Projected projected = null;
@@ -176,8 +179,5 @@ final class PublicPages {
             return new Titled(n.name(), Pages.national(n, projected, parties, form, error,
                     maps.national(n, ctx.queryParam("map"))));
         });
-        if (bad) {
-            ctx.status(400);
-        }
     }
 }

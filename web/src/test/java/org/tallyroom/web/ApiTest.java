@@ -53,6 +53,42 @@ class ApiTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aCachedPageGoesOutWithItsLengthGzippedOrNotAndABadProjectionFormIs400(TestDatabase db) throws Exception {
+        Running s = on(db);
+        String page = "/elections/" + Demo.PREVIOUS;
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<byte[]> gz = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.base + page))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> plain = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.base + page)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        for (int i = 0; i < 2; i++) { // the first request may render; the second is served from the cache
+            gz = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.base + page))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            plain = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.base + page)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(gz.statusCode()).isEqualTo(200);
+            assertThat(gz.headers().firstValue("Content-Encoding")).contains("gzip");
+            assertThat(gz.headers().firstValueAsLong("Content-Length")).hasValue(gz.body().length);
+            assertThat(gz.headers().firstValue("Transfer-Encoding")).isEmpty();
+            assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+            assertThat(plain.headers().firstValueAsLong("Content-Length")).hasValue(plain.body().length);
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
+                assertThat(in.readAllBytes()).isEqualTo(plain.body());
+            }
+            assertThat(new String(plain.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("<svg class=\"hexes\"")
+                    .endsWith("</html>\n");
+            assertThat(gz.headers().firstValue("Cache-Control")).contains(HttpPolicy.PUBLIC_CACHE);
+            assertThat(gz.headers().firstValue("Content-Security-Policy")).contains(HttpPolicy.CSP);
+        }
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> bad = s.get(page + "?chg.Con=lots");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("<form");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void councilElectionHasEveryWardAndTheGainsOfThePreviousOne(TestDatabase db) {
         Running s = on(db);
         JsonNode before = Running.json(s.get("/api/elections/local.barnet.2018-05-03"));

@@ -130,21 +130,21 @@ public final class HexMaps {
         Map<String, Integer> counts = new HashMap<>();
         List<HexMap.Cell> cells = new ArrayList<>();
         int declared = 0;
+        boolean pointy = map.layout().endsWith("-r");
+        // Every hexagon has the same shape: its outline is its first corner, then the same five relative
+        // steps (written once here), so the page repeats one string that gzip sends almost free.
+        String steps = steps(pointy);
         for (HexJson.Hex h : map.hexes()) {
             double[] c = centre(map.layout(), h.q(), h.r());
-            boolean pointy = map.layout().endsWith("-r");
-            StringBuilder path = new StringBuilder();
             for (int k = 0; k < 6; k++) {
-                double a = Math.toRadians(60 * k + (pointy ? 30 : 0));
-                double x = c[0] + 0.96 * Math.cos(a);
-                double y = c[1] + 0.96 * Math.sin(a);
-                box[0] = Math.min(box[0], x);
-                box[1] = Math.min(box[1], y);
-                box[2] = Math.max(box[2], x);
-                box[3] = Math.max(box[3], y);
-                path.append(k == 0 ? 'M' : 'L').append(fmt(x)).append(',').append(fmt(y));
+                double[] v = corner(c, k, pointy);
+                box[0] = Math.min(box[0], v[0]);
+                box[1] = Math.min(box[1], v[1]);
+                box[2] = Math.max(box[2], v[0]);
+                box[3] = Math.max(box[3], v[1]);
             }
-            path.append('Z');
+            double[] first = corner(c, 0, pointy);
+            String path = "M" + fmt(first[0]) + "," + fmt(first[1]) + steps;
             Seat s = placed.get(h.key());
             String fill = "#F2F2F2";
             String opacity = "1";
@@ -199,7 +199,7 @@ public final class HexMaps {
             final String l = legendLabel;
             legend.computeIfAbsent(legendKey, k -> new HexMap.Legend(l, f, o, 0));
             counts.merge(legendKey, 1, Integer::sum);
-            cells.add(new HexMap.Cell(h.key(), h.name(), path.toString(), fill, opacity,
+            cells.add(new HexMap.Cell(h.key(), h.name(), path, fill, opacity,
                     s == null ? null : "/ballots/" + s.ballotId(), s == null ? null : s.ballotId(),
                     s == null ? null : s.winner(), s == null ? "none" : s.status(), label));
         }
@@ -232,6 +232,43 @@ public final class HexMaps {
                 yield new double[] {1.5 * q, -ROOT3 * (r + (shifted ? 0.5 : 0))};
             }
         };
+    }
+
+    /** Corner {@code k} of the hexagon centred on {@code c} (drawn at 0.96 of the unit radius, so neighbours show a gap). */
+    private static double[] corner(double[] c, int k, boolean pointy) {
+        double a = Math.toRadians(60 * k + (pointy ? 30 : 0));
+        return new double[] {c[0] + 0.96 * Math.cos(a), c[1] + 0.96 * Math.sin(a)};
+    }
+
+    /**
+     * The outline after the first corner, as relative steps: {@code l} and the five moves to the next
+     * corners, then {@code z}.
+     */
+    static String steps(boolean pointy) {
+        // The steps go between the corners of a hexagon centred on 0,0, each rounded to two decimals,
+        // so no rounding error adds up along the outline.
+        BigDecimal[][] at = new BigDecimal[6][];
+        for (int k = 0; k < 6; k++) {
+            double[] v = corner(new double[] {0, 0}, k, pointy);
+            at[k] = new BigDecimal[] {new BigDecimal(fmt(v[0])), new BigDecimal(fmt(v[1]))};
+        }
+        StringBuilder out = new StringBuilder("l");
+        for (int k = 1; k < 6; k++) {
+            for (int axis = 0; axis < 2; axis++) {
+                String d = compact(at[k][axis].subtract(at[k - 1][axis]));
+                if (out.length() > 1 && !d.startsWith("-")) {
+                    out.append(' ');
+                }
+                out.append(d);
+            }
+        }
+        return out.append('z').toString();
+    }
+
+    /** A number to two decimals, as short as SVG allows: no trailing zeros, no leading zero ({@code -.48}). */
+    private static String compact(BigDecimal v) {
+        String s = v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
+        return s.replaceFirst("^(-?)0\\.", "$1.");
     }
 
     /** A name folded for matching: no accents, case, punctuation or "&" against "and". */

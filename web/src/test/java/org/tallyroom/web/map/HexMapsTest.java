@@ -60,4 +60,37 @@ class HexMapsTest {
         assertThat(HexMaps.constituencies(LocalDate.of(2024, 7, 4)).orElseThrow().hexes())
                 .noneMatch(h -> h.key().equals("E14000636"));
     }
+
+    @Test
+    void eachOutlineIsItsFirstCornerThenTheSameStepsAndReachesEverySixthCorner() {
+        for (String layout : List.of("odd-r", "even-q")) {
+            HexJson map = new HexJson(layout, List.of(new HexJson.Hex("A", "A", 3, -2, Map.of()),
+                    new HexJson.Hex("B", "B", 4, 5, Map.of())));
+            HexMap m = HexMaps.build("map", "Map", map, List.of(), HexMaps.View.WINNER, "/e");
+            boolean pointy = layout.endsWith("-r");
+            for (HexMap.Cell cell : m.cells()) {
+                HexJson.Hex h = map.hexes().stream().filter(x -> x.key().equals(cell.key())).findFirst().orElseThrow();
+                assertThat(cell.path()).endsWith(HexMaps.steps(pointy));
+                // walk the path: M x,y then l dx dy (five pairs) z
+                java.util.regex.Matcher n = java.util.regex.Pattern.compile("-?\\d*\\.?\\d+").matcher(cell.path());
+                List<Double> nums = new java.util.ArrayList<>();
+                while (n.find()) {
+                    nums.add(Double.parseDouble(n.group()));
+                }
+                assertThat(nums).hasSize(12);
+                double[] c = HexMaps.centre(layout, h.q(), h.r());
+                double x = nums.get(0);
+                double y = nums.get(1);
+                for (int k = 0; k < 6; k++) {
+                    if (k > 0) {
+                        x += nums.get(2 * k);
+                        y += nums.get(2 * k + 1);
+                    }
+                    double a = Math.toRadians(60 * k + (pointy ? 30 : 0));
+                    assertThat(x).as(layout + " corner " + k).isCloseTo(c[0] + 0.96 * Math.cos(a), org.assertj.core.api.Assertions.within(0.011));
+                    assertThat(y).as(layout + " corner " + k).isCloseTo(c[1] + 0.96 * Math.sin(a), org.assertj.core.api.Assertions.within(0.011));
+                }
+            }
+        }
+    }
 }
