@@ -43,11 +43,12 @@ final class ElectionMaps {
         }
         HexMaps.View v = HexMaps.View.of(view);
         prefetch(n.seatsList());
+        Map<String, Views.SwingLine> swings = swings(n.seatsList(), v);
         List<HexMaps.Seat> seats = new ArrayList<>();
         for (Views.SeatRow r : n.seatsList()) {
             String winner = winner(r);
             Boolean gained = winner == null || n.previousElectionId() == null ? null : changed.contains(r.name());
-            seats.add(seat(r, winner, gained, v));
+            seats.add(seat(r, winner, gained, swings));
         }
         return section(HexMaps.build("map", "Map of the constituencies, " + n.name(), map.get(), seats, v,
                 "/elections/" + Html.seg(n.electionId())));
@@ -61,12 +62,13 @@ final class ElectionMaps {
         }
         HexMaps.View v = HexMaps.View.of(view);
         prefetch(c.wards());
+        Map<String, Views.SwingLine> swings = swings(c.wards(), v);
         List<HexMaps.Seat> seats = new ArrayList<>();
         for (Views.SeatRow r : c.wards()) {
             String verdict = r.verdict();
             Boolean gained = verdict == null ? null : verdict.contains("gain") ? Boolean.TRUE
                     : verdict.contains("hold") ? Boolean.FALSE : null;
-            seats.add(seat(r, winner(r), gained, v));
+            seats.add(seat(r, winner(r), gained, swings));
         }
         return section(HexMaps.build("map", "Map of the wards, " + c.name(), map.get(), seats, v,
                 "/elections/" + Html.seg(c.electionId())));
@@ -76,18 +78,19 @@ final class ElectionMaps {
         return Templates.render("map/hexmap.jte", map);
     }
 
-    private HexMaps.Seat seat(Views.SeatRow r, String winner, Boolean gained, HexMaps.View v) {
-        String swingTo = null;
-        String swingFrom = null;
-        BigDecimal points = null;
-        if (v == HexMaps.View.SWING && winner != null) {
-            Views.SwingLine s = model.contest(r.ballotId(), false).map(Views.Contest::swing).orElse(null);
-            if (s != null) {
-                swingTo = s.to();
-                swingFrom = s.from();
-                points = s.points();
-            }
+    /** The declared seats' swings, for the swing view only. */
+    private Map<String, Views.SwingLine> swings(List<Views.SeatRow> rows, HexMaps.View v) {
+        if (v != HexMaps.View.SWING) {
+            return Map.of();
         }
+        return model.swings(rows.stream().filter(r -> winner(r) != null).map(Views.SeatRow::ballotId).toList());
+    }
+
+    private HexMaps.Seat seat(Views.SeatRow r, String winner, Boolean gained, Map<String, Views.SwingLine> swings) {
+        Views.SwingLine s = winner == null ? null : swings.get(r.ballotId());
+        String swingTo = s == null ? null : s.to();
+        String swingFrom = s == null ? null : s.from();
+        BigDecimal points = s == null ? null : s.points();
         String verdict = r.verdict() != null ? r.verdict() : winner == null ? null
                 : winner + (Boolean.TRUE.equals(gained) ? " gain" : Boolean.FALSE.equals(gained) ? " hold" : " win")
                 + (r.elected().isEmpty() ? "" : " (" + String.join(", ", r.elected()) + ")");

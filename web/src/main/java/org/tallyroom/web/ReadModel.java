@@ -235,6 +235,30 @@ public final class ReadModel {
                 .orElse(null);
     }
 
+    /**
+     * Each declared ballot's swing against its previous contest, as its contest page shows it, in a few queries
+     * (the swing map: 650 contest pages built one by one took 20 s and more under load).
+     */
+    public Map<String, Views.SwingLine> swings(List<String> ballotIds) {
+        Map<String, String> previous = published.previousBallots(ballotIds);
+        Map<String, StoredContest> now = new HashMap<>();
+        published.contests(ballotIds).forEach(c -> now.put(c.ballotId(), c));
+        Map<String, StoredContest> before = new HashMap<>();
+        published.contests(previous.values().stream().distinct().toList()).forEach(c -> before.put(c.ballotId(), c));
+        Map<String, Views.SwingLine> out = new HashMap<>();
+        for (String id : ballotIds) {
+            StoredContest c = now.get(id);
+            StoredContest p = before.get(previous.get(id));
+            if (c != null && p != null) {
+                Views.SwingLine s = swing(ContestAnalysis.compare(c.result(), p.resultAs(c.result().divisionId())));
+                if (s != null) {
+                    out.put(id, s);
+                }
+            }
+        }
+        return out;
+    }
+
     private static Views.SwingLine swing(ContestChange change) {
         List<ShareChange> stood = change.parties().stream().filter(p -> p.stoodAfter() && p.stoodBefore()).toList();
         if (stood.size() < 2) {

@@ -148,6 +148,30 @@ class ApiTest {
         assertThat(cb.get("swing").get("to").asString()).isNotBlank();
     }
 
+    /** The swing map reads every seat's swing at once: the same swing as each seat's own page shows. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theSwingMapsSwingsAreTheContestPagesSwings(TestDatabase db) {
+        Running s = on(db);
+        if (s.store.currentResult("parl.chipping-barnet.2019-12-12").isEmpty()) {
+            s.demo.declare(s.server, "parl.chipping-barnet.2019-12-12");
+        }
+        ReadModel model = new ReadModel(s.store);
+        java.util.List<String> declared = new java.util.ArrayList<>();
+        for (JsonNode seat : Running.json(s.get("/api/elections/parl.2019-12-12")).get("seatsList")) {
+            if (!seat.get("elected").isEmpty()) {
+                declared.add(seat.get("ballotId").asString());
+            }
+        }
+        java.util.Map<String, org.tallyroom.store.read.Views.SwingLine> swings = model.swings(declared);
+        assertThat(swings).containsKey("parl.chipping-barnet.2019-12-12");
+        for (String id : declared) {
+            assertThat(swings.get(id)).as(id).isEqualTo(model.contest(id, false).orElseThrow().swing());
+        }
+        assertThat(s.get("/elections/parl.2019-12-12?map=swing").body()).contains("; swing "
+                + swings.get("parl.chipping-barnet.2019-12-12").points().toPlainString() + " points from ");
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void nationalViewMarginalsAndProjection(TestDatabase db) {

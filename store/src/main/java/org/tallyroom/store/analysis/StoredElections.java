@@ -126,28 +126,39 @@ public final class StoredElections {
 
     /** {@link #previousContest(StoredContest)} for a ballot by id, with or without a result of its own. */
     public Optional<StoredContest> previousContest(String ballotId) {
-        Optional<ElectionId> parsed = ElectionId.tryParse(ballotId);
-        if (parsed.isEmpty() || !parsed.get().isBallot()) {
-            return Optional.empty();
-        }
-        List<String> earlier = Sql.of(store).withHandle(h -> h.createQuery("""
-                SELECT b2.ballot_id, b2.poll_date
-                FROM ballots b JOIN divisions d ON b.division_id = d.id
-                JOIN divisions d2 ON d2.id = d.id OR (d.gss IS NOT NULL AND d2.gss = d.gss)
-                  OR ((d.gss IS NULL OR d2.gss IS NULL) AND d2.organisation_id = d.organisation_id AND d2.slug = d.slug)
-                JOIN ballots b2 ON b2.division_id = d2.id
-                WHERE b.ballot_id = :b AND b2.poll_date < b.poll_date AND b2.by_election = FALSE
-                  AND EXISTS (SELECT 1 FROM current_results r WHERE r.ballot_id = b2.id%s)
-                ORDER BY b2.poll_date DESC, b2.ballot_id""".formatted(resultTaken())).bind("b", ballotId)
-                .map((rs, ctx) -> rs.getString(1)).list());
-        ElectionId id = parsed.get();
-        for (String other : earlier) {
-            ElectionId o = ElectionId.parse(other);
-            if (o.type() == id.type() && Objects.equals(o.subtype(), id.subtype())) {
-                return contest(other);
+        String previous = previousBallots(List.of(ballotId)).get(ballotId);
+        return previous == null ? Optional.empty() : contest(previous);
+    }
+
+    /**
+     * Each ballot's previous contest (as {@link #previousContest(StoredContest)} finds it) by ballot id, in one
+     * query per 500 ballots; ballots without one are left out.
+     */
+    public Map<String, String> previousBallots(List<String> ballotIds) {
+        List<String> valid = ballotIds.stream().filter(b -> ElectionId.tryParse(b).map(ElectionId::isBallot).orElse(false))
+                .distinct().toList();
+        Map<String, String> out = new HashMap<>();
+        for (int from = 0; from < valid.size(); from += 500) {
+            List<String> chunk = valid.subList(from, Math.min(valid.size(), from + 500));
+            List<String[]> rows = Sql.of(store).withHandle(h -> h.createQuery("""
+                    SELECT b.ballot_id, b2.ballot_id
+                    FROM ballots b JOIN divisions d ON b.division_id = d.id
+                    JOIN divisions d2 ON d2.id = d.id OR (d.gss IS NOT NULL AND d2.gss = d.gss)
+                      OR ((d.gss IS NULL OR d2.gss IS NULL) AND d2.organisation_id = d.organisation_id AND d2.slug = d.slug)
+                    JOIN ballots b2 ON b2.division_id = d2.id
+                    WHERE b.ballot_id IN (<b>) AND b2.poll_date < b.poll_date AND b2.by_election = FALSE
+                      AND EXISTS (SELECT 1 FROM current_results r WHERE r.ballot_id = b2.id%s)
+                    ORDER BY b.ballot_id, b2.poll_date DESC, b2.ballot_id""".formatted(resultTaken())).bindList("b", chunk)
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list());
+            for (String[] r : rows) {
+                ElectionId id = ElectionId.parse(r[0]);
+                ElectionId o = ElectionId.parse(r[1]);
+                if (!out.containsKey(r[0]) && o.type() == id.type() && Objects.equals(o.subtype(), id.subtype())) {
+                    out.put(r[0], r[1]);
+                }
             }
         }
-        return Optional.empty();
+        return out;
     }
 
     /**
