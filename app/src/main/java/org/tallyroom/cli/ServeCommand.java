@@ -40,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-pool", paramLabel = "N", defaultValue = "8",
             description = "Most database connections this server holds open at once (default ${DEFAULT-VALUE}, at least 2; "
                     + "it keeps 2 open while idle). On PostgreSQL each serve process also holds one connection for the "
-                    + "live feed: max_connections must allow (N + 1) per node, plus 3 per command run beside them.")
+                    + "live feed: max_connections must allow N + 2 per node, plus 4 per command run beside them.")
     int dbPool;
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
