@@ -80,7 +80,7 @@ final class Pool implements AutoCloseable {
         return hikari;
     }
 
-    /** How many physical connections this pool has opened so far (for tests and the benchmark). */
+    /** How many physical connections this pool has opened so far (for tests). */
     long connectionsOpened() {
         return opened.sum();
     }
