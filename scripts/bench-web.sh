@@ -11,7 +11,9 @@
 # Environment: BENCH_WORK=DIR keeps the H2 store (and the PostgreSQL data) in DIR and imports only once;
 # BENCH_JAVA_OPTS: the server's JVM options (default as `tallyroom serve`: -XX:+UseSerialGC -XX:-UsePerfData);
 # BENCH_LOG: the request log, async (default, as `tallyroom serve`), sync (logback without the AsyncAppender)
-# or none (slf4j-nop); BENCH_PG=1 adds the two-node PostgreSQL run.
+# or none (slf4j-nop); BENCH_PG=1 adds the two-node PostgreSQL run (BENCH_PG=only: that run alone). The
+# two-node run prints the CPU time the nodes and PostgreSQL (its server processes, ended ones included) used
+# during each wrk run, per 1,000 requests: unlike latency, it hardly changes with what else the machine runs.
 # Before and after a change, side by side: BENCH_BEFORE=DIR names the classes of the build before (a copy of
 # an earlier run's $BENCH_WORK/classes); the script then measures only the national page (gzip), starting the
 # server from the classes before and from this build alternately, BENCH_ROUNDS times each (default 3), on the
@@ -84,7 +86,7 @@ BALLOT="parl.chipping-barnet.2019-12-12"
 API="$BASE/api/ballots/$BALLOT/result"
 echo "machine: $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server JVM options: ${SERVE_OPTS[*]}; request log: ${BENCH_LOG:-async}"
-if [ ! -f "$WORK/tallyroom.mv.db" ]; then
+if [ "${BENCH_PG:-0}" != only ] && [ ! -f "$WORK/tallyroom.mv.db" ]; then
   "$JAVA" -cp "$CP" "${LOG_OPTS[@]}" org.tallyroom.web.WebBench import "$DB" "$DATA" 2>/dev/null
 fi
 
@@ -101,6 +103,7 @@ start_server() {
   SERVER=$STARTED
 }
 
+if [ "${BENCH_PG:-0}" != only ]; then
 start_server cold
 grep -v ' INFO ' "$WORK/server.log"
 echo "first view after a start without warming: $(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total} s, HTTP %{http_code}' "$PAGE")"
@@ -192,9 +195,10 @@ for n in range(3):
           % (n, (ack - t0) * 1000, version, seen.get("page", float("nan")) * 1000, seen.get("api", float("nan")) * 1000))
 PY
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-
-[ "${BENCH_PG:-0}" = 1 ] || exit 0
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
+fi
+
+[ "${BENCH_PG:-0}" = 1 ] || [ "${BENCH_PG:-0}" = only ] || exit 0
 echo "== two nodes on one embedded PostgreSQL"
 "$JAVA" "${LOG_OPTS[@]}" -cp "$CP" org.tallyroom.web.WebBench postgres "$WORK" "$DATA" "$WORK/pg-url" > "$WORK/postgres.log" 2>&1 &
 EXTRA+=($!)
@@ -202,11 +206,23 @@ for _ in $(seq 1 6000); do grep -q '^ready' "$WORK/postgres.log" 2>/dev/null && 
 grep -q '^ready' "$WORK/postgres.log" || { echo "bench-web: PostgreSQL did not start:" >&2; cat "$WORK/postgres.log" >&2; exit 1; }
 grep imported "$WORK/postgres.log"
 PGURL="$(cat "$WORK/pg-url")"
+PGPORT="$(echo "$PGURL" | sed -E 's#^jdbc:postgresql://[^:/]+:([0-9]+)/.*#\1#')"
+POSTMASTER="$(ss -ltnpH "sport = :$PGPORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
+# Clock ticks of CPU (user + system) process $1 has used, with its children that ended (/proc/PID/stat 14-17).
+ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# PostgreSQL's: the postmaster's (ended backends included) plus its live children's.
+pg_ticks() {
+  local t c
+  t=$(ticks "$POSTMASTER")
+  for c in $(pgrep -P "$POSTMASTER"); do t=$((t + $(awk '{ print $14 + $15 }' "/proc/$c/stat" 2>/dev/null || echo 0))); done
+  echo "$t"
+}
 PORTS=()
+NODES=()
 for n in 1 2; do
   p=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   launch "$PGURL" "$p" "$WORK/node$n.log" warm
-  EXTRA+=("$STARTED"); PORTS+=("$p")
+  EXTRA+=("$STARTED"); PORTS+=("$p"); NODES+=("$STARTED")
   grep -v ' INFO ' "$WORK/node$n.log"
 done
 HALF=$((CONN / 2))
@@ -214,18 +230,27 @@ for what in "elections/parl.2019-12-12" "api/ballots/$BALLOT/result"; do
   echo "== wrk on both nodes at once, $HALF connections each: /$what"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   WRKS=()
+  CPU_BEFORE="$(ticks "${NODES[0]}") $(ticks "${NODES[1]}") $(pg_ticks)"
   for n in 0 1; do
     wrk -t1 -c"$HALF" -d"${SECS}s" --latency -H 'Accept-Encoding: gzip' "http://127.0.0.1:${PORTS[$n]}/$what" > "$WORK/wrk-node$n.txt" &
     WRKS+=($!)
   done
   wait "${WRKS[@]}"
+  CPU_AFTER="$(ticks "${NODES[0]}") $(ticks "${NODES[1]}") $(pg_ticks)"
   for n in 0 1; do echo "-- node $((n + 1))"; cat "$WORK/wrk-node$n.txt"; done
-  python3 - "$WORK/wrk-node0.txt" "$WORK/wrk-node1.txt" <<'PY'
+  python3 - "$WORK/wrk-node0.txt" "$WORK/wrk-node1.txt" "$CPU_BEFORE" "$CPU_AFTER" "$(getconf CLK_TCK)" <<'PY'
 import re, sys
 total = 0.0
-for f in sys.argv[1:]:
-    total += float(re.search(r"Requests/sec:\s+([0-9.]+)", open(f).read()).group(1))
+requests = 0
+for f in sys.argv[1:3]:
+    text = open(f).read()
+    total += float(re.search(r"Requests/sec:\s+([0-9.]+)", text).group(1))
+    requests += int(re.search(r"([0-9]+) requests in", text).group(1))
 print("summed over both nodes: %.0f req/s" % total)
+tick = float(sys.argv[5])
+used = [(int(b) - int(a)) / tick for a, b in zip(sys.argv[3].split(), sys.argv[4].split())]
+print("CPU used during the run: node 1 %.1f s, node 2 %.1f s, PostgreSQL %.1f s; per 1,000 requests: nodes %.0f ms, "
+      "PostgreSQL %.0f ms" % (used[0], used[1], used[2], (used[0] + used[1]) * 1e6 / max(requests, 1), used[2] * 1e6 / max(requests, 1)))
 PY
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 done

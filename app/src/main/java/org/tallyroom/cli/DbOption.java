@@ -1,5 +1,6 @@
 package org.tallyroom.cli;
 
+import org.tallyroom.store.PoolSize;
 import org.tallyroom.store.Store;
 import picocli.CommandLine.Option;
 
@@ -10,7 +11,12 @@ final class DbOption {
                     + "or ~/.local/share/tallyroom). PostgreSQL: jdbc:postgresql://host:5432/db?user=u&password=p")
     String url;
 
+    /** The store, with a one-shot command's connection pool. */
     Store open() {
-        return Store.open(url != null ? url : Store.defaultUrl(System.getenv()));
+        return open(PoolSize.COMMAND);
+    }
+
+    Store open(PoolSize pool) {
+        return Store.open(url != null ? url : Store.defaultUrl(System.getenv()), pool);
     }
 }

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.tallyroom.store.PoolSize;
 import org.tallyroom.store.Store;
 import org.tallyroom.store.StoreException;
 import org.tallyroom.store.service.ServeLock;
@@ -35,6 +36,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "7070", description = "Port to listen on (default ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--db-pool", paramLabel = "N", defaultValue = "8",
+            description = "Most database connections this server holds open at once (default ${DEFAULT-VALUE}, at least 2; "
+                    + "it keeps 2 open while idle). On PostgreSQL each serve process also holds one connection for the "
+                    + "live feed: max_connections must allow N + 2 per node, plus 4 per command run beside them.")
+    int dbPool;
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
@@ -67,8 +74,15 @@ final class ServeCommand implements Callable<Integer> {
         }
         Store store;
         ServeLock lock;
+        PoolSize pool;
         try {
-            store = db.open();
+            pool = PoolSize.service(dbPool);
+        } catch (IllegalArgumentException e) {
+            err.println("tallyroom serve: --db-pool: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        try {
+            store = db.open(pool);
         } catch (StoreException e) {
             err.println("tallyroom serve: " + e.getMessage());
             return Main.BAD_INPUT;

@@ -31,6 +31,17 @@ class ServeCommandsTest {
     }
 
     @Test
+    void aDatabasePoolOfFewerThanTwoConnectionsIsRefusedBeforeTheDatabaseOpens() {
+        assertThat(Cli.run("serve", "--help").out()).contains("--db-pool");
+        for (String bad : new String[] {"1", "0", "-3"}) {
+            Cli c = Cli.run("serve", "--db-pool", bad, "--db", "not-a-url");
+            assertThat(c.exit()).as(bad).isEqualTo(Main.BAD_INPUT);
+            assertThat(c.err()).as(bad).contains("--db-pool: expected at least 2 database connections, found " + bad)
+                    .doesNotContain("JDBC");
+        }
+    }
+
+    @Test
     void anEmbedOriginMustBeSchemeHostAndPort() {
         assertThat(Cli.run("serve", "--help").out()).contains("--embed-origin");
         for (String bad : new String[] {"news.example.com", "ftp://news.example.com", "https://news.example.com/",

@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,8 +35,10 @@ import org.tallyroom.store.read.ReadModelWriter;
  * nothing at all. Reads ({@link #elections}, {@link #ballot}, {@link #currentResult}, {@link #history})
  * may happen at any time.
  *
- * <p>An embedded H2 database lives as long as a connection is open, and opening the file is the slow
- * part, so the store holds one connection for its lifetime; {@link #close} releases it.
+ * <p>Connections come from a pool ({@link Pool}, HikariCP), sized by {@link PoolSize}: a one-shot
+ * command's or a server's. An embedded H2 database lives as long as a connection is open, and opening
+ * the file is the slow part, so on H2 the store also holds one connection of its own for its lifetime;
+ * {@link #close} closes the pool and releases it.
  */
 public final class Store implements AutoCloseable {
     /** The environment variable naming the database (a JDBC URL). */
@@ -46,24 +46,33 @@ public final class Store implements AutoCloseable {
 
     private final String url;
     private final Jdbi jdbi;
-    private final Connection keeper;
+    private final Pool pool;
     private final Clock clock;
 
-    private Store(String url, Clock clock) throws SQLException {
+    private Store(String url, Clock clock, PoolSize size) throws SQLException {
         this.url = url;
         this.clock = clock;
-        this.keeper = DriverManager.getConnection(url);
-        Connections.check(keeper, url);
-        this.jdbi = Jdbi.create(() -> Connections.connect(url));
+        this.pool = Pool.open(url, size);
+        this.jdbi = Jdbi.create(pool.dataSource());
     }
 
-    /** Opens (creating if need be) and migrates the database at {@code jdbcUrl}. */
+    /** Opens (creating if need be) and migrates the database at {@code jdbcUrl}, for a one-shot command. */
     public static Store open(String jdbcUrl) {
         return open(jdbcUrl, Clock.systemUTC());
     }
 
+    /** Opens with a pool of {@code size} ({@link PoolSize#SERVICE} for a server). */
+    public static Store open(String jdbcUrl, PoolSize size) {
+        return open(jdbcUrl, Clock.systemUTC(), size);
+    }
+
     /** Opens with a clock for the times recorded (tests pass a fixed one). */
     public static Store open(String jdbcUrl, Clock clock) {
+        return open(jdbcUrl, clock, PoolSize.COMMAND);
+    }
+
+    /** Opens with a clock and a pool size. */
+    public static Store open(String jdbcUrl, Clock clock, PoolSize size) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
             throw new StoreException("expected a JDBC URL (jdbc:h2:file:/path/tallyroom or "
                     + "jdbc:postgresql://host/db?user=...), found '" + jdbcUrl + "'");
@@ -71,12 +80,12 @@ public final class Store implements AutoCloseable {
         jdbcUrl = Connections.shared(jdbcUrl); // before the H2 driver loads: Connections sets h2.bindAddress
         Store store;
         try {
-            store = new Store(jdbcUrl, clock);
+            store = new Store(jdbcUrl, clock, size);
         } catch (SQLException e) {
             throw new StoreException("cannot open the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
         }
         try {
-            if (!SchemaCheck.current(store.keeper)) {
+            if (!SchemaCheck.current(store.pool.keeper())) {
                 Flyway.configure().dataSource(store.url, null, null).locations("classpath:db/migration")
                         .loggers("slf4j").load().migrate();
                 IdentityCache.raise(store.jdbi, store.url);
@@ -85,7 +94,13 @@ public final class Store implements AutoCloseable {
             store.close();
             throw new StoreException("cannot migrate the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
         }
-        store.jdbi.useTransaction(h -> ReadModelWriter.buildIfNeeded(store, h, store.utcNow()));
+        try {
+            store.jdbi.useTransaction(h -> ReadModelWriter.buildIfNeeded(store, h, store.utcNow()));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        store.pool.opened();
         return store;
     }
 
@@ -364,13 +379,15 @@ public final class Store implements AutoCloseable {
         return clock.instant();
     }
 
+    /** How many physical connections the store's pool has opened (tests: pooling is real). */
+    long connectionsOpened() {
+        return pool.connectionsOpened();
+    }
+
+    /** Closes the pool (its connections), then on H2 the connection that keeps the database open. */
     @Override
     public void close() {
-        try {
-            keeper.close();
-        } catch (SQLException e) {
-            throw new StoreException("cannot close the database: " + e.getMessage(), e);
-        }
+        pool.close();
     }
 
     /** The URL without a password, for messages. */

@@ -45,7 +45,7 @@ public final class DemoServer implements AutoCloseable {
      */
     public static DemoServer start(Path dir, String host, int port, double speed, Consumer<String> progress) {
         wipe(dir);
-        Store store = Store.open(Store.h2File(dir.resolve("demo")));
+        Store store = Store.open(Store.h2File(dir.resolve("demo")), org.tallyroom.store.PoolSize.SERVICE);
         try {
             WebServer server = new WebServer(store);
             Demo demo = new Demo(store, dir.resolve("data"));

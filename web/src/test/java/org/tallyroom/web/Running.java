@@ -23,13 +23,13 @@ final class Running implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Deque<String> undeclared;
 
-    private Running(Store store, WebServer server, Demo demo, Demo.Credentials credentials) {
+    private Running(Store store, WebServer server, Demo demo, Demo.Credentials credentials, Deque<String> undeclared) {
         this.store = store;
         this.server = server;
         this.demo = demo;
         this.credentials = credentials;
         this.base = "http://127.0.0.1:" + server.port();
-        this.undeclared = new ArrayDeque<>(demo.undeclared());
+        this.undeclared = undeclared;
     }
 
     static Running start(TestDatabase db, Path dir) {
@@ -39,20 +39,25 @@ final class Running implements AutoCloseable {
         Demo.Credentials c = demo.populate(server.accounts());
         server.changed();
         server.start("127.0.0.1", 0);
-        return new Running(store, server, demo, c);
+        return new Running(store, server, demo, c, new ArrayDeque<>(demo.undeclared()));
     }
 
-    /** Another server (a second node, or this one restarted) on the same database as {@code first}. */
+    /**
+     * Another server (a second node, or this one restarted) on the same database as {@code first}; the two
+     * share the wards not yet used (first may be closed already: a closed store cannot be asked again).
+     */
     static Running sameDatabase(Running first) {
         Store store = Store.open(first.store.url());
         WebServer server = new WebServer(store);
         server.start("127.0.0.1", 0);
-        return new Running(store, server, first.demo, first.credentials);
+        return new Running(store, server, first.demo, first.credentials, first.undeclared);
     }
 
-    /** A ward of tonight's election that no test has used yet. */
-    synchronized String freshWard() {
-        return undeclared.pop();
+    /** A ward of tonight's election that no test has used yet (on this node or one on the same database). */
+    String freshWard() {
+        synchronized (undeclared) {
+            return undeclared.pop();
+        }
     }
 
     String token(String user) {

@@ -33,7 +33,7 @@ public final class WebBench {
             }
             case "import" -> importGeneralElections(args[1], Path.of(args[2]));
             case "serve" -> {
-                Store store = Store.open(args[1]);
+                Store store = Store.open(args[1], org.tallyroom.store.PoolSize.SERVICE);
                 WebServer server = new WebServer(store);
                 if (server.accounts().users().stream().noneMatch(u -> u.username().equals("bench"))) {
                     server.accounts().create("bench", Accounts.randomPassword(),
