@@ -138,20 +138,14 @@ class LauncherTest {
     }
 
     @Test
-    void importsOfAMegabyteOrMoreKeepC2_smallerOnesUseC1() throws Exception {
-        Path small = Files.writeString(tmp.resolve("small.csv"), "candidate,votes\nA,1\n");
+    void importsUnder48MbStayOnC1_aFolderToo() throws Exception {
         Path uk = Files.createDirectories(tmp.resolve("data/uk/westminster"));
         Path a = Files.write(uk.resolve("ge2019-results-by-candidate.csv"), new byte[600 << 10]);
         Path b = Files.write(uk.resolve("ge2019-results-by-constituency.csv"), new byte[600 << 10]);
         String c1 = "-XX:TieredStopAtLevel=1";
-        assertThat(launch(env(), false, "import", "ynr", small.toString())).contains(c1);
-        assertThat(launch(env(), false, "import", "hoc-candidates", a.toString())).contains(c1);
         assertThat(launch(env(), false, "import", "hoc-candidates", a.toString(), "--constituencies", b.toString()))
-                .doesNotContain(c1).doesNotContain("-Xmn2g");
-        assertThat(launch(env(), false, "import", "uk", tmp.resolve("data").toString())).doesNotContain(c1);
-        Map<String, String> env = env();
-        env.put("TALLYROOM_IMPORT_C2_KB", "4096");
-        assertThat(launch(env, false, "import", "uk", tmp.resolve("data").toString())).contains(c1);
+                .contains(c1);
+        assertThat(launch(env(), false, "import", "uk", tmp.resolve("data").toString())).contains(c1);
     }
 
     @Test
