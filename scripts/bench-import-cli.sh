@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Times importing everything in the UK data through the command line, as a user would: one
-# `./tallyroom import ...` per kind of file (six JVMs, the launcher's own flags), into a fresh H2 store.
+# `./tallyroom import ...` per kind of file (six JVMs, the launcher's own flags), into a fresh H2 store;
+# then the single `./tallyroom import uk DATA_DIR` into another fresh store.
 # Usage: scripts/bench-import-cli.sh [DATA_DIR]   (default: ../shared/data beside the checkout)
+# TALLYROOM_JAVA_OPTS reaches the JVMs (e.g. -XX:TieredStopAtLevel=1 for C1 only, =4 for C2).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -26,3 +28,5 @@ run import london-2016 "$D/uk/london-2016"
 run import council-control "$D"/uk/council-control/council-composition-{1973-2015,2016-2025}.csv
 run import ni-assembly "$D/stv/ni-assembly"
 printf 'total %.2f s\n' "$(echo "$(now) - $t0" | bc)"
+DB="jdbc:h2:$W/db2/tallyroom"
+run import uk "$D"

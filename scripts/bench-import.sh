@@ -2,7 +2,8 @@
 # Times importing everything in the UK data (general elections 2015-2024, notional 2019, London boroughs
 # 2006-2022, GLA 2016, council control 1973-2025, NI Assembly sheets) into a fresh H2 database and a fresh embedded
 # PostgreSQL (org.tallyroom.store.uk.ImportBench, in the store module's test classes).
-# Usage: scripts/bench-import.sh [DATA_UK_DIR] [RUNS]
+# Usage: scripts/bench-import.sh [DATA_UK_DIR] [RUNS] [LABEL_PREFIX]
+#   LABEL_PREFIX times only the imports whose label starts with it, e.g. "hoc-candidates ge2019".
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -13,6 +14,7 @@ if [ -z "$DATA" ]; then
   DATA="$d/shared/data/uk"
 fi
 RUNS="${2:-3}"
+ONLY="${3:-}"
 CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
 # One reactor build gives the classpath with the sibling modules' classes (nothing is installed in ~/.m2).
@@ -23,4 +25,4 @@ for j in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java; do
   if [ -x "$j" ] && "$j" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; then JAVA="$j"; break; fi
 done
 echo "machine: $(nproc) cores; $(lscpu | sed -n 's/^Model name: *//p')"
-"$JAVA" -cp "$CP" org.tallyroom.store.uk.ImportBench "$DATA" "$RUNS"
+"$JAVA" -cp "$CP" org.tallyroom.store.uk.ImportBench "$DATA" "$RUNS" "$ONLY"

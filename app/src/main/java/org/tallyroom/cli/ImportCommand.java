@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
                 ImportUkCommands.HocCandidates.class, ImportUkCommands.LondonBorough.class, ImportUkCommands.London2016Dir.class,
                 NiAssemblyCommands.Import.class, HistoryCommands.ImportCouncilControl.class,
                 NotionalCommands.ImportHocNotional.class, NotionalCommands.ImportCouncilNotional.class,
-                SelectionCommand.Import.class})
+                SelectionCommand.Import.class, ImportUkCommands.UkFolder.class})
 final class ImportCommand {
 
     /**
@@ -58,6 +58,11 @@ final class ImportCommand {
             } catch (IOException e) {
                 return new Job(file, null, CsvFile.unreadable(file.toString(), e).getMessage(), importer, work);
             }
+        }
+
+        /** A job the store's UK data layout made. */
+        static Job of(org.tallyroom.store.uk.UkDataFolder.Job j) {
+            return new Job(j.file(), j.source(), j.unreadable(), j.importer(), j.work());
         }
     }
 

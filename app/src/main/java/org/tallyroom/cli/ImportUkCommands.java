@@ -11,10 +11,9 @@ import java.util.concurrent.Callable;
 import org.tallyroom.io.CsvFile;
 import org.tallyroom.io.InputException;
 import org.tallyroom.store.Source;
-import org.tallyroom.store.Store;
-import org.tallyroom.store.uk.HocCandidatesImporter;
 import org.tallyroom.store.uk.London2016Importer;
 import org.tallyroom.store.uk.LondonBoroughImporter;
+import org.tallyroom.store.uk.UkDataFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,15 +24,6 @@ import picocli.CommandLine.Spec;
 /** The importers of published UK results files: {@code tallyroom import hoc-candidates|london-borough|london-2016}. */
 final class ImportUkCommands {
     private ImportUkCommands() {
-    }
-
-    /** A job whose source is several files read together (the data file and those it needs). */
-    private static ImportCommand.Job job(Path file, String name, List<Path> files, String importer, Store.Work<Exception> work) {
-        try {
-            return new ImportCommand.Job(file, Source.of(name, files), null, importer, work);
-        } catch (IOException e) {
-            return new ImportCommand.Job(file, null, CsvFile.unreadable(name, e).getMessage(), importer, work);
-        }
     }
 
     @Command(name = "hoc-candidates", mixinStandardHelpOptions = true,
@@ -71,22 +61,8 @@ final class ImportUkCommands {
             }
             List<ImportCommand.Job> jobs = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
-                Path file = files.get(i);
-                Path cons = constituencies.isEmpty() ? null : constituencies.get(i);
-                LocalDate day;
-                try {
-                    day = HocCandidatesImporter.date(file, date);
-                } catch (InputException e) {
-                    jobs.add(new ImportCommand.Job(file, null, e.getMessage(), null, null));
-                    continue;
-                }
-                List<Path> read = new ArrayList<>(List.of(file));
-                if (cons != null) {
-                    read.add(cons);
-                }
-                String importer = HocCandidatesImporter.NAME + " " + day + (cons == null ? "" : " constituencies");
-                jobs.add(job(file, file + (cons == null ? "" : " + " + cons), read, importer,
-                        ingest -> HocCandidatesImporter.load(file, cons, day, ingest)));
+                jobs.add(ImportCommand.Job.of(UkDataFolder.hocCandidates(files.get(i),
+                        constituencies.isEmpty() ? null : constituencies.get(i), date)));
             }
             return ImportCommand.run(spec, db, quiet.quiet, jobs);
         }
@@ -145,22 +121,7 @@ final class ImportUkCommands {
             } catch (InputException e) {
                 return new ImportCommand.Job(file, null, e.getMessage(), null, null);
             }
-            List<Path> read = new ArrayList<>(List.of(file));
-            StringBuilder name = new StringBuilder(file.toString());
-            StringBuilder importer = new StringBuilder(LondonBoroughImporter.NAME + (date == null ? "" : " " + date));
-            if (wardsFile != null) {
-                read.add(wardsFile);
-                name.append(" + ").append(wardsFile);
-                importer.append(" wards");
-            }
-            if (lookup != null) {
-                read.add(lookup);
-                name.append(" + ").append(lookup);
-                importer.append(" lookup");
-            }
-            Path w = wardsFile;
-            return ImportUkCommands.job(file, name.toString(), read, importer.toString(),
-                    ingest -> LondonBoroughImporter.load(file, w, lookup, date, ingest));
+            return ImportCommand.Job.of(UkDataFolder.londonBorough(file, wardsFile, lookup, date));
         }
     }
 
@@ -193,6 +154,54 @@ final class ImportUkCommands {
             }
             return ImportCommand.run(spec, db, quiet.quiet, List.of(new ImportCommand.Job(dir, source, null,
                     London2016Importer.NAME, ingest -> London2016Importer.load(dir, ingest))));
+        }
+    }
+
+    @Command(name = "uk", mixinStandardHelpOptions = true,
+            description = "Import every file of the UK data layout found in DIR, each in its own transaction and as its own "
+                    + "import command would: general elections (with their constituency files) by year, notional "
+                    + "results, London boroughs by year, the 2016 GLA folder, council control, the NI Assembly sheets. "
+                    + "Files it does not know are listed and left alone.")
+    static final class UkFolder implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DbOption db = new DbOption();
+
+        @Mixin
+        QuietOption quiet = new QuietOption();
+
+        @Parameters(paramLabel = "DIR", description = "The data folder (with uk/ and stv/ni-assembly/) or its uk/ folder.")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!Files.isDirectory(dir)) {
+                err.println(new InputException(dir.toString(), 0, 0, UkDataFolder.EXPECTED,
+                        Files.exists(dir) ? "a file" : "no such folder").getMessage());
+                err.println("Nothing was imported.");
+                return Main.BAD_INPUT;
+            }
+            UkDataFolder.Plan plan;
+            try {
+                plan = UkDataFolder.plan(dir);
+            } catch (IOException e) {
+                err.println(CsvFile.unreadable(dir.toString(), e).getMessage());
+                err.println("Nothing was imported.");
+                return Main.BAD_INPUT;
+            }
+            plan.skipped().forEach(s -> out.println("Skipped " + s.path() + ": " + s.why() + "."));
+            out.flush();
+            if (plan.jobs().isEmpty()) {
+                err.println(new InputException(dir.toString(), 0, 0, UkDataFolder.EXPECTED,
+                        "no file Tallyroom imports").getMessage());
+                err.println("Nothing was imported.");
+                return Main.BAD_INPUT;
+            }
+            return ImportCommand.run(spec, db, quiet.quiet, plan.jobs().stream().map(ImportCommand.Job::of).toList());
         }
     }
 }

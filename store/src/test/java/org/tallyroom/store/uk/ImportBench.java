@@ -13,7 +13,9 @@ import org.tallyroom.store.testing.TestDatabase;
  * database is timed from opening (schema migration included) to the last import committed, in this JVM,
  * after one untimed warm-up run on H2 (so the figures are for warm code; the first run is printed too).
  *
- * <p>Arguments: the data/uk folder (default ../shared/data/uk) and the number of timed runs (default 3).
+ * <p>Arguments: the data/uk folder (default ../shared/data/uk), the number of timed runs (default 3) and
+ * optionally the start of the labels of the imports to time (e.g. {@code "hoc-candidates ge2019"}: GE2019
+ * with its constituency file alone); default every one.
  */
 public final class ImportBench {
     private ImportBench() {
@@ -22,6 +24,7 @@ public final class ImportBench {
     public static void main(String[] args) throws Exception {
         Path uk = Path.of(args.length > 0 ? args[0] : "../shared/data/uk").toAbsolutePath().normalize();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        only = args.length > 2 ? args[2] : "";
         Path tmp = Files.createTempDirectory("tallyroom-bench");
         System.out.printf(Locale.ROOT, "data: %s%nJava %s, %d processors%n", uk, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
@@ -37,10 +40,15 @@ public final class ImportBench {
         System.exit(0);
     }
 
+    private static String only = "";
+
     private static double time(String url, Path uk, boolean show) throws Exception {
         long start = System.nanoTime();
         try (Store store = Store.open(url)) {
             for (UkImports.Job j : UkImports.everything(uk)) {
+                if (!j.label().startsWith(only)) {
+                    continue;
+                }
                 long t = System.nanoTime();
                 var o = store.importSource(j.source(), j.importer(), "bench", j.work());
                 if (show) {

@@ -48,51 +48,19 @@ final class UkImports {
     }
 
     /**
-     * Everything in the UK data, as {@link ImportBench} times it: the general elections 2015-2024 with their
-     * constituency files, the notional 2019 results on the 2024 boundaries, the London boroughs 2006-2022, the
-     * 2016 GLA elections, council control 1973-2025 and the NI Assembly count sheets (data/stv/ni-assembly,
-     * beside data/uk).
+     * Everything in the UK data, as {@link ImportBench} times it and {@code tallyroom import uk} imports it
+     * ({@link UkDataFolder}): the general elections 2015-2024 with their constituency files, the notional 2019
+     * results on the 2024 boundaries, the London boroughs 2006-2022, the 2016 GLA elections, council control
+     * 1973-2025 and the NI Assembly count sheets (data/stv/ni-assembly, beside data/uk).
      */
     static List<Job> everything(Path uk) throws Exception {
         List<Job> jobs = new ArrayList<>();
-        for (String year : List.of("2015", "2017", "2019", "2024")) {
-            Path cand = uk.resolve("westminster/ge" + year + "-results-by-candidate.csv");
-            Path cons = uk.resolve("westminster/ge" + year + "-results-by-constituency.csv");
-            LocalDate date = HocCandidatesImporter.date(cand, null);
-            jobs.add(new Job("ge" + year, Source.of(cand + " + " + cons, List.of(cand, cons)),
-                    HocCandidatesImporter.NAME + " " + date + " constituencies",
-                    in -> HocCandidatesImporter.load(cand, cons, date, in)));
-        }
-        Path notional = uk.resolve("westminster/ge2019-notional-2024-boundaries-by-candidate.csv");
-        jobs.add(new Job("notional", Source.of(notional.toString(), List.of(notional)),
-                org.tallyroom.store.notional.NotionalResults.NAME,
-                in -> org.tallyroom.store.notional.NotionalResults.load(notional, in)));
-        Path lookup = uk.resolve("london-boroughs/party-name-lookup.csv");
-        for (String year : List.of("2006", "2014", "2018", "2022")) {
-            Path cand = uk.resolve("london-boroughs/" + year + "-candidates.csv");
-            Path wards = year.equals("2022") ? uk.resolve("london-boroughs/2022-wards.csv") : null;
-            List<Path> read = new ArrayList<>(List.of(cand, lookup));
-            if (wards != null) {
-                read.add(wards);
+        for (UkDataFolder.Job j : UkDataFolder.plan(uk).jobs()) {
+            if (j.unreadable() != null) {
+                throw new IllegalStateException(j.unreadable());
             }
-            if (year.equals("2006")) {
-                read.add(uk.resolve("london-boroughs/2006-ward-turnout.csv"));
-            }
-            jobs.add(new Job("london-" + year, Source.of(String.join(" + ", read.stream().map(Path::toString).toList()), read),
-                    LondonBoroughImporter.NAME + " lookup" + (wards == null ? "" : " wards"),
-                    in -> LondonBoroughImporter.load(cand, wards, lookup, null, in)));
+            jobs.add(new Job(j.kind() + " " + j.file().getFileName(), j.source(), j.importer(), j.work()));
         }
-        Path gla = uk.resolve("london-2016");
-        jobs.add(new Job("gla-2016", London2016Importer.source(gla), London2016Importer.NAME,
-                in -> London2016Importer.load(gla, in)));
-        List<Path> control = List.of(uk.resolve("council-control/council-composition-1973-2015.csv"),
-                uk.resolve("council-control/council-composition-2016-2025.csv"));
-        jobs.add(new Job("control", Source.of(String.join(" + ", control.stream().map(Path::toString).toList()), control),
-                org.tallyroom.store.history.CouncilControlImporter.NAME,
-                in -> org.tallyroom.store.history.CouncilControlImporter.load(control, in)));
-        List<Path> ni = List.of(uk.resolveSibling("stv").resolve("ni-assembly"));
-        jobs.add(new Job("ni-assembly", org.tallyroom.store.ni.NiAssemblyImporter.source(ni),
-                org.tallyroom.store.ni.NiAssemblyImporter.NAME, in -> org.tallyroom.store.ni.NiAssemblyImporter.load(ni, in)));
         return jobs;
     }
 
