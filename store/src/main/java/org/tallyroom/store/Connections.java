@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * made since, each of them acknowledged. Found by a kill -9 loop on plain H2 (four writers committing
  * and forcing each commit, killed at random once 20 commits were acknowledged): six losses in about 490
  * stops (kill -9, every fifth a SIGTERM) with reuse on, with or without {@code CHECKPOINT SYNC}, with or without SIGTERMs between the
- * kills, and with the writers serialised; none in 379 stops with {@code REUSE_SPACE=FALSE}, which the
+ * kills, and with the writers serialised; none in 719 stops with {@code REUSE_SPACE=FALSE}, which the
  * store therefore sets: every chunk is appended where the previous one predicted, so the chain from
  * the header always reaches the newest. The cost is a file that grows by each commit's chunk (the pages
  * it changed, and for a result its election's summary: about 0.5 MB for a demo ward) while it is open;
