@@ -38,11 +38,19 @@ public class H2KillLoop {
             }
         }
         long[] acked = new long[ROWS];
+        java.util.concurrent.atomic.AtomicReference<Process> running = new java.util.concurrent.atomic.AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Process child = running.get();
+            if (child != null) {
+                child.destroyForcibly(); // the loop stopped (Ctrl-C, timeout): its writer goes too
+            }
+        }));
         Random rnd = new Random();
         String java = ProcessHandle.current().info().command().orElse("java");
         for (int cycle = 1; cycle <= cycles; cycle++) {
             Process p = new ProcessBuilder(java, "-Dlock=" + USE_LOCK, "-Dsync=" + SYNC, "-cp", System.getProperty("java.class.path"), "H2KillLoop", "child", url,
                     String.valueOf(cycle)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            running.set(p);
             BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()));
             long[] ackedNow = acked.clone();
             Thread reader = new Thread(() -> {
