@@ -18,7 +18,7 @@ ONLY="${3:-}"
 CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
 # One reactor build gives the classpath with the sibling modules' classes (nothing is installed in ~/.m2).
-mvn -q -B -o -pl store -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
+mvn -q -B -pl store -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
 CP="store/target/test-classes:store/target/classes:io/target/classes:count/target/classes:count/target/test-classes:$(cat "$CP_FILE")"
 JAVA=java
 for j in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java; do

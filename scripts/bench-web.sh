@@ -39,7 +39,7 @@ EXTRA=()
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; for p in "${EXTRA[@]}"; do kill "$p" 2>/dev/null; done; rm -f "$CP_FILE"; }
 trap cleanup EXIT
 # One reactor build gives the classpath with the sibling modules' classes (nothing is installed in ~/.m2).
-mvn -q -B -o -pl web -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
+mvn -q -B -pl web -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
 # The classes are copied, so a build during the run cannot change what is measured.
 rm -rf "$WORK/classes"; mkdir -p "$WORK/classes"
 for m in web store analysis io count; do
