@@ -90,7 +90,8 @@ final class ImportCommand {
         try {
             store = db.open();
         } catch (StoreException e) {
-            err.println(jobs.get(0).file() + ": " + e.getMessage());
+            // The store, not a file, is at fault: no file name in front of what was wrong with it.
+            err.println("The store: " + e.getMessage());
             err.println("Nothing was imported.");
             return Main.BAD_INPUT;
         }

@@ -103,4 +103,13 @@ class StoreCommandsTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("expected a JDBC URL");
     }
+
+    @Test
+    void badDbUrl_forAnImport_blamesTheStoreNotTheFile() {
+        Cli r = Cli.run("import", "ballots", "--db", "postgres://nowhere", "--method", "fptp", "--ballot-id",
+                "parl.chipping-barnet.2019-12-12", "../examples/ward-tallies.csv");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("The store: expected a JDBC URL").doesNotContain("ward-tallies.csv")
+                .contains("Nothing was imported.");
+    }
 }
