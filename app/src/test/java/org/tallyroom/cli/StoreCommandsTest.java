@@ -79,6 +79,25 @@ class StoreCommandsTest {
         assertThat(Cli.run("export", "--db", other, "--format", "csv", "local.2022-05-05").out()).isEqualTo(csv.out());
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void exportJson_carriesTheStoredCountReport_stageByStage(TestDatabase db) {
+        String url = db.freshUrl(dir);
+        String ballot = "local.fictional.ward-1.2022-05-05";
+        Cli r = Cli.run("import", "ballots", "--db", url, "--method", "stv-scotland", "--ballot-id", ballot, "../examples/ward.blt");
+        assertThat(r.exit()).as(r.err()).isZero();
+        Cli counted = Cli.run("count", "--method", "stv-scotland", "--format", "json", "../examples/ward.blt");
+        Cli exported = Cli.run("export", "--db", url, "--format", "json", ballot);
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        tools.jackson.databind.JsonNode report = new tools.jackson.databind.json.JsonMapper().readTree(exported.out())
+                .at("/ballots/0/result/count_report");
+        tools.jackson.databind.JsonNode expected = new tools.jackson.databind.json.JsonMapper().readTree(counted.out());
+        assertThat(report.path("stages").size()).as("the stored report's stages").isGreaterThan(1)
+                .isEqualTo(expected.path("stages").size());
+        assertThat(report.path("stages")).isEqualTo(expected.path("stages"));
+        assertThat(Cli.run("show", "--db", url, "--format", "json", ballot).out()).contains("\"count_report\"");
+    }
+
     @Test
     void badYnrFile_importsNothing_andSaysWhere() throws IOException {
         String url = TestDatabase.H2.freshUrl(dir);

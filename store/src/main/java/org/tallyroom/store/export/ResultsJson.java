@@ -14,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Stored results as JSON, format {@code tallyroom.results/1}: each ballot with its candidates and current
- * result. Votes are decimal strings at the result's decimals, as in the count report, so nothing is
- * rounded on the way out. {@code show --format json} writes one ballot of this.
+ * result, with the count report stored with it ({@code count_report}) where there is one. Votes are
+ * decimal strings at the result's decimals, as in the count report, so nothing is rounded on the way out.
+ * {@code show --format json} writes one ballot of this.
  */
 public final class ResultsJson {
     public static final String FORMAT = "tallyroom.results/1";
@@ -99,6 +100,10 @@ public final class ResultsJson {
             byReason.put(e.getKey().id(), e.getValue());
         }
         to.put("percentage", t.percentage() == null ? null : t.percentage().toPlainString());
+        if (v.countReport() != null) {
+            // The count as stored (REPORT-FORMAT.md): every stage of an STV or AV count, an SV count's two rounds.
+            res.set("count_report", MAPPER.readTree(v.countReport()));
+        }
         return o;
     }
 }
