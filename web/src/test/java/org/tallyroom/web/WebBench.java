@@ -16,6 +16,8 @@ import org.tallyroom.store.uk.HocCandidatesImporter;
  * {@code WebBench serve DB_URL PORT TOKEN_FILE [cold]}: makes sure a returning officer "bench" exists, writes
  * a fresh API token for it to TOKEN_FILE, starts the service on 127.0.0.1:PORT,
  * renders its newest pages ({@link WebServer#warm}, as {@code tallyroom serve} does; not with {@code cold}) and prints "ready".
+ * {@code WebBench postgres WORK DATA_UK_DIR URL_FILE}: an embedded PostgreSQL holding both elections, its URL in URL_FILE.
+ * {@code WebBench postgres-empty WORK URL_FILE N}: N empty databases on an embedded PostgreSQL, a URL a line.
  */
 public final class WebBench {
     private WebBench() {
@@ -27,6 +29,17 @@ public final class WebBench {
                 String url = org.tallyroom.store.testing.TestDatabase.POSTGRESQL.freshUrl(Path.of(args[1]));
                 importGeneralElections(url, Path.of(args[2]));
                 Files.writeString(Path.of(args[3]), url);
+                System.out.println("ready");
+                System.out.flush();
+                Thread.currentThread().join();
+            }
+            case "postgres-empty" -> {
+                // Empty databases on one embedded PostgreSQL, for timing command-line imports into a fresh store.
+                StringBuilder urls = new StringBuilder();
+                for (int i = 0; i < Integer.parseInt(args[3]); i++) {
+                    urls.append(org.tallyroom.store.testing.TestDatabase.POSTGRESQL.freshUrl(Path.of(args[1]))).append('\n');
+                }
+                Files.writeString(Path.of(args[2]), urls);
                 System.out.println("ready");
                 System.out.flush();
                 Thread.currentThread().join();
@@ -51,7 +64,7 @@ public final class WebBench {
                 System.out.flush();
                 Thread.currentThread().join();
             }
-            default -> throw new IllegalArgumentException("expected import, postgres or serve, found " + args[0]);
+            default -> throw new IllegalArgumentException("expected import, postgres, postgres-empty or serve, found " + args[0]);
         }
     }
 
