@@ -22,9 +22,12 @@ import java.util.OptionalLong;
  * @param validPapers    valid ballot papers, where known; for a single-member contest, when absent,
  *                       the sum of the candidates' votes (one vote per valid paper)
  * @param rejectedPapers rejected ballot papers, where known
+ * @param firstPreferences the votes are the first preferences of a single transferable vote count: who was
+ *                       elected is the count's, but no majority follows from these figures
  */
 public record ContestResult(String divisionId, String divisionName, int seats, List<CandidateVotes> candidates,
-                            OptionalLong electorate, OptionalLong validPapers, OptionalLong rejectedPapers) {
+                            OptionalLong electorate, OptionalLong validPapers, OptionalLong rejectedPapers,
+                            boolean firstPreferences) {
     /** Highest votes first; equal votes keep their input order. */
     private static final Comparator<CandidateVotes> BY_VOTES = Comparator.comparingLong(CandidateVotes::votes).reversed();
 
@@ -48,6 +51,12 @@ public record ContestResult(String divisionId, String divisionName, int seats, L
         }
     }
 
+    /** A plurality contest (or a preferential count's final round): its votes are the votes. */
+    public ContestResult(String divisionId, String divisionName, int seats, List<CandidateVotes> candidates,
+                         OptionalLong electorate, OptionalLong validPapers, OptionalLong rejectedPapers) {
+        this(divisionId, divisionName, seats, candidates, electorate, validPapers, rejectedPapers, false);
+    }
+
     /** A contest without a ballot paper account (electorate, rejected papers unknown). */
     public ContestResult(String divisionId, String divisionName, int seats, List<CandidateVotes> candidates) {
         this(divisionId, divisionName, seats, candidates, OptionalLong.empty(), OptionalLong.empty(),
@@ -57,7 +66,7 @@ public record ContestResult(String divisionId, String divisionName, int seats, L
     /** This contest with its ballot paper account. */
     public ContestResult withPoll(OptionalLong electorate, OptionalLong validPapers, OptionalLong rejectedPapers) {
         return new ContestResult(divisionId, divisionName, seats, candidates, electorate, validPapers,
-                rejectedPapers);
+                rejectedPapers, firstPreferences);
     }
 
     /** Votes cast for all candidates together. */

@@ -158,7 +158,9 @@ final class AnalyseCommand {
 
         @Override
         public Integer call() {
-            return run(spec, common, (stored, store) -> {
+            return run(spec, common, (plurality, store) -> {
+                // Every counting method: an SV or AV result as its final round, an STV one as first preferences.
+                StoredElections stored = StoredElections.current(store);
                 StoredContest now = stored.contest(ballotId).orElseThrow(() -> new StoreException("no ballot '" + ballotId
                         + "' with a result in the store; 'tallyroom elections' lists what is stored"));
                 Optional<StoredContest> before = compare != null
@@ -196,7 +198,7 @@ final class AnalyseCommand {
                 }
                 return new String[] {party(both, "these contests", p[0]), party(both, "these contests", p[1])};
             }
-            List<PartyLine> lines = ContestAnalysis.parties(now.result(), PartyShareConvention.forSeats(now.result().seats()));
+            List<PartyLine> lines = ContestAnalysis.parties(now.result(), PartyShareConvention.of(now.result()));
             return lines.size() < 2 ? null : new String[] {lines.get(0).party(), lines.get(1).party()};
         }
     }

@@ -79,6 +79,22 @@ class AnalyseCommandTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void contest_anStvWard_firstPreferencesWithoutAMajority(TestDatabase db) {
+        String url = db.freshUrl(dir);
+        String ward = "local.fictional.ward-1.2022-05-05";
+        ok("import", "ballots", "--db", url, "--method", "stv-scotland", "--ballot-id", ward, "../examples/ward.blt");
+        // examples/ward.blt: Archer 142 and Baird 103 first preferences for Labour, of 441.
+        Cli r = ok("analyse", "contest", "--db", url, ward);
+        assertThat(r.out()).contains("First prefs", "Majority: none (an STV count elects on transfers too",
+                "party vote = all its candidates' votes").doesNotContain("last elected over first not elected");
+        assertThat(r.out().lines().filter(l -> l.startsWith("Lab ")).findFirst().orElseThrow()).contains("245", "55.56");
+        JsonNode j = json(Cli.run("analyse", "contest", "--db", url, "--format", "json", ward));
+        assertThat(j.at("/summary/firstPreferences").asBoolean()).isTrue();
+        assertThat(j.at("/summary/majority").isNull() || j.at("/summary/majority").isMissingNode()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void council_byWardGainsAndLosses_thenRedrawnWards_wholeCouncilOrNotional(TestDatabase db) throws IOException {
         String url = db.freshUrl(dir);
         AnalysisFixtures.testshire(url);

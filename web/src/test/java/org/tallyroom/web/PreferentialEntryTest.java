@@ -57,6 +57,12 @@ class PreferentialEntryTest {
                 }
             });
             assertThat(elected).hasSize(2).contains("Ada Brown");
+            // First preferences give no majority in an STV count: none on the contest, none in the council's ward list.
+            assertThat(c.path("majority").isNull()).as("majority: %s", c.path("majority")).isTrue();
+            JsonNode council = Running.json(s.get("/api/elections/local.glenmore.2022-05-05"));
+            assertThat(council.at("/wards/0/ballotId").asString()).isEqualTo(b);
+            assertThat(council.at("/wards/0/majority").isNull()).as("ward majority").isTrue();
+            assertThat(council.at("/wards/0/elected").size()).isEqualTo(2);
             String page = s.get("/ballots/" + b).body();
             assertThat(page).contains("id=\"stage-table\"").contains("<svg class=\"stages\"").contains("Quota: 34.00000");
             // bad papers: 400 with a message

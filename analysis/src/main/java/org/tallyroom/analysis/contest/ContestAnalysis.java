@@ -19,8 +19,8 @@ import org.tallyroom.analysis.Fraction;
  *
  * <p>Shares are exact {@link Fraction}s. A candidate's share is over all votes cast for all
  * candidates; a party's follows the {@link PartyShareConvention} (by default
- * {@link PartyShareConvention#forSeats} of the contest, or of the larger of two compared contests,
- * so both sides of a comparison are counted alike). The majority over valid papers needs the valid
+ * {@link PartyShareConvention#of} the contest, or of both compared contests, so both sides of a
+ * comparison are counted alike). The majority over valid papers needs the valid
  * papers: always known for one seat (one vote per paper), only where given for a multi-member ward,
  * whose votes outnumber its papers.
  */
@@ -30,7 +30,7 @@ public final class ContestAnalysis {
 
     /** The summary under the contest's default convention. */
     public static ContestSummary summarise(ContestResult contest) {
-        return summarise(contest, PartyShareConvention.forSeats(contest.seats()));
+        return summarise(contest, PartyShareConvention.of(contest));
     }
 
     public static ContestSummary summarise(ContestResult contest, PartyShareConvention convention) {
@@ -43,17 +43,18 @@ public final class ContestAnalysis {
         return new ContestSummary(contest.divisionId(), contest.divisionName(), contest.seats(), total,
                 contest.electorate(), contest.validPapers(), contest.rejectedPapers(), turnout(contest),
                 validVoteTurnout(contest), lines, elected.stream().map(CandidateVotes::name).toList(),
-                majority(contest), convention, parties(contest, convention));
+                majority(contest), convention, parties(contest, convention), contest.firstPreferences());
     }
 
     /**
-     * The majority: last elected over first not elected. Empty where every candidate was elected.
+     * The majority: last elected over first not elected. Empty where every candidate was elected, and for
+     * the first preferences of an STV count (a candidate can be elected on transfers from behind).
      * Where the input flags winners on equal votes with a loser (lot), the majority is 0.
      */
     public static Optional<Majority> majority(ContestResult contest) {
         List<CandidateVotes> elected = contest.elected();
         List<CandidateVotes> losers = contest.notElected();
-        if (losers.isEmpty() || elected.isEmpty()) {
+        if (losers.isEmpty() || elected.isEmpty() || contest.firstPreferences()) {
             return Optional.empty();
         }
         CandidateVotes last = elected.get(elected.size() - 1);
@@ -83,7 +84,7 @@ public final class ContestAnalysis {
 
     /** The contest against the previous one for the same division, under the default convention. */
     public static ContestChange compare(ContestResult after, ContestResult before) {
-        return compare(after, before, PartyShareConvention.forSeats(Math.max(after.seats(), before.seats())));
+        return compare(after, before, PartyShareConvention.of(after, before));
     }
 
     public static ContestChange compare(ContestResult after, ContestResult before, PartyShareConvention convention) {

@@ -22,12 +22,13 @@ import org.tallyroom.analysis.Fraction;
  * @param majority          the majority; empty for an uncontested return (no candidate not elected)
  * @param convention        how the party lines are counted
  * @param parties           each party's vote and share, highest first
+ * @param firstPreferences  the votes are an STV count's first preferences (no majority follows from them)
  */
 public record ContestSummary(String divisionId, String divisionName, int seats, long totalVotes,
                              OptionalLong electorate, OptionalLong validPapers, OptionalLong rejectedPapers,
                              Optional<Fraction> turnout, Optional<Fraction> validVoteTurnout,
                              List<CandidateLine> candidates, List<String> elected, Optional<Majority> majority,
-                             PartyShareConvention convention, List<PartyLine> parties) {
+                             PartyShareConvention convention, List<PartyLine> parties, boolean firstPreferences) {
     public ContestSummary {
         candidates = List.copyOf(candidates);
         elected = List.copyOf(elected);

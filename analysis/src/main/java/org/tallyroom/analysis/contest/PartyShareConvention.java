@@ -30,6 +30,22 @@ public enum PartyShareConvention {
         return description;
     }
 
+    /**
+     * The convention for a contest: {@link #forSeats} of its seats, except that an STV count's first
+     * preferences are one per elector whatever the seats, so a party's are summed ({@link #ALL_CANDIDATES}).
+     */
+    public static PartyShareConvention of(org.tallyroom.analysis.ContestResult contest) {
+        return contest.firstPreferences() ? ALL_CANDIDATES : forSeats(contest.seats());
+    }
+
+    /**
+     * The convention for comparing two contests: {@link #ALL_CANDIDATES} where both count one vote per
+     * elector (single seats or STV first preferences), else {@link #TOP_CANDIDATE}.
+     */
+    public static PartyShareConvention of(org.tallyroom.analysis.ContestResult after, org.tallyroom.analysis.ContestResult before) {
+        return of(after) == ALL_CANDIDATES && of(before) == ALL_CANDIDATES ? ALL_CANDIDATES : TOP_CANDIDATE;
+    }
+
     /** {@link #ALL_CANDIDATES} for one seat, {@link #TOP_CANDIDATE} for more. */
     public static PartyShareConvention forSeats(int seats) {
         return seats > 1 ? TOP_CANDIDATE : ALL_CANDIDATES;

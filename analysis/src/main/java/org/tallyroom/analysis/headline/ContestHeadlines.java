@@ -50,7 +50,9 @@ public final class ContestHeadlines {
         String text;
         if (now.seats() == 1 && (before == null || before.seats() == 1)) {
             String winner = names.apply(seats.keySet().iterator().next());
-            String tail = majority.map(m -> ": majority " + Wording.number(m.votes())).orElse(" unopposed");
+            // An STV count's first preferences give no majority; an uncontested return has none either.
+            String tail = majority.map(m -> ": majority " + Wording.number(m.votes()))
+                    .orElse(now.firstPreferences() ? "" : " unopposed");
             if (before == null) {
                 text = winner + " WIN " + place + tail;
             } else {

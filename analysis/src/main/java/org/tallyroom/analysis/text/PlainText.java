@@ -50,7 +50,7 @@ public final class PlainText {
         StringBuilder out = new StringBuilder();
         out.append(s.divisionName()).append(" (").append(s.divisionId()).append("): ").append(seats(s.seats()))
                 .append("\n\n");
-        TextTable t = new TextTable("Candidate", "Party", ">Votes", ">Share %", "Elected");
+        TextTable t = new TextTable("Candidate", "Party", s.firstPreferences() ? ">First prefs" : ">Votes", ">Share %", "Elected");
         for (CandidateLine c : s.candidates()) {
             t.row(c.name(), c.party(), votes(c.votes()), pct(c.share()), c.elected() ? "elected" : "");
         }
@@ -66,7 +66,9 @@ public final class PlainText {
                         .append(m.ofValid().map(f -> " (" + pct(f) + "% of valid papers)").orElse(""))
                         .append(", ").append(m.lastElected()).append(" over ").append(m.firstNotElected())
                         .append(s.seats() > 1 ? " (last elected over first not elected)" : "").append('\n'),
-                () -> out.append("Majority: none (uncontested)\n"));
+                () -> out.append(s.firstPreferences()
+                        ? "Majority: none (an STV count elects on transfers too: the stages are in the stored count report)\n"
+                        : "Majority: none (uncontested)\n"));
         out.append("\nParty shares (").append(s.convention().description()).append(")\n");
         TextTable p = new TextTable("Party", ">Candidates", ">Votes", ">Share %");
         for (PartyLine l : s.parties()) {

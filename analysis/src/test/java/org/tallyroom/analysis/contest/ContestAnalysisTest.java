@@ -121,4 +121,36 @@ class ContestAnalysisTest {
         assertThat(s.towards()).isEqualTo("A");
         assertThat(ContestAnalysis.compare(after, before).verdict()).isEqualTo("A gain from B");
     }
+
+    /** The example ward (examples/ward.blt): first preferences of a 3-seat Scottish STV count, or the same figures as a block vote. */
+    private static ContestResult ward(boolean stv) {
+        List<CandidateVotes> c = List.of(new CandidateVotes("Archer", "Lab", 142, true), new CandidateVotes("Baird", "Lab", 103, true),
+                new CandidateVotes("Campbell", "SNP", 72, true), new CandidateVotes("Duncan", "SNP", 53, false),
+                new CandidateVotes("Ewart", "Con", 40, false), new CandidateVotes("Finlay", "Green", 31, false));
+        return new ContestResult("W1", "Ward 1", 3, c, OptionalLong.empty(), OptionalLong.of(441), OptionalLong.of(0), stv);
+    }
+
+    @Test
+    void stvFirstPreferences_haveNoMajority_andAPartysFirstPreferencesAreSummed() {
+        ContestSummary stv = ContestAnalysis.summarise(ward(true));
+        assertThat(stv.majority()).isEmpty();
+        assertThat(stv.firstPreferences()).isTrue();
+        assertThat(stv.convention()).isEqualTo(PartyShareConvention.ALL_CANDIDATES);
+        PartyLine lab = stv.party("Lab").orElseThrow();
+        assertThat(lab.votes()).isEqualTo(245);
+        assertThat(lab.share()).isEqualTo(Fraction.of(245, 441));
+
+        // The same figures as a block vote: last elected over first not elected, parties by their top candidate.
+        ContestSummary block = ContestAnalysis.summarise(ward(false));
+        assertThat(block.majority().orElseThrow().votes()).isEqualTo(19);
+        assertThat(block.convention()).isEqualTo(PartyShareConvention.TOP_CANDIDATE);
+        assertThat(block.party("Lab").orElseThrow().votes()).isEqualTo(142);
+    }
+
+    @Test
+    void comparingStvWithStv_sumsFirstPreferences_butWithABlockVote_takesTopCandidates() {
+        assertThat(PartyShareConvention.of(ward(true), ward(true))).isEqualTo(PartyShareConvention.ALL_CANDIDATES);
+        assertThat(PartyShareConvention.of(ward(true), ward(false))).isEqualTo(PartyShareConvention.TOP_CANDIDATE);
+        assertThat(ContestAnalysis.compare(ward(true), ward(true)).convention()).isEqualTo(PartyShareConvention.ALL_CANDIDATES);
+    }
 }

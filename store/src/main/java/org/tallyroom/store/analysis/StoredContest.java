@@ -24,6 +24,6 @@ public record StoredContest(String ballotId, ElectionId id, String electionName,
     public ContestResult resultAs(String divisionId) {
         ContestResult r = result;
         return new ContestResult(divisionId, r.divisionName(), r.seats(), r.candidates(), r.electorate(),
-                r.validPapers(), r.rejectedPapers());
+                r.validPapers(), r.rejectedPapers(), r.firstPreferences());
     }
 }

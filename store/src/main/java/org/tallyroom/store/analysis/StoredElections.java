@@ -428,8 +428,9 @@ public final class StoredElections {
             }
             String divisionName = b.divisionName() != null ? b.divisionName() : b.name();
             int seats = b.seats();
+            boolean firstPreferences = b.votingSystem() != null && Methods.is(b.votingSystem(), Method.Kind.STV);
             ContestResult result = new ContestResult(divisionId(b), divisionName, seats, candidates,
-                    optional(f.electorate), validPapers(f, seats, candidates), optional(f.rejected));
+                    optional(f.electorate), validPapers(f, seats, candidates), optional(f.rejected), firstPreferences);
             out.add(new StoredContest(b.ballotId(), id, b.electionName(), b.divisionSlug(), result));
         }
         return out;
