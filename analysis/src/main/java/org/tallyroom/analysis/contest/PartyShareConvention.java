@@ -1,5 +1,7 @@
 package org.tallyroom.analysis.contest;
 
+import org.tallyroom.analysis.ContestResult;
+
 /**
  * How a party's vote and share in one contest are counted. In a single-member contest each party
  * normally has one candidate and the conventions agree; in a multi-member ward each elector has as
@@ -34,7 +36,7 @@ public enum PartyShareConvention {
      * The convention for a contest: {@link #forSeats} of its seats, except that an STV count's first
      * preferences are one per elector whatever the seats, so a party's are summed ({@link #ALL_CANDIDATES}).
      */
-    public static PartyShareConvention of(org.tallyroom.analysis.ContestResult contest) {
+    public static PartyShareConvention of(ContestResult contest) {
         return contest.firstPreferences() ? ALL_CANDIDATES : forSeats(contest.seats());
     }
 
@@ -42,7 +44,7 @@ public enum PartyShareConvention {
      * The convention for comparing two contests: {@link #ALL_CANDIDATES} where both count one vote per
      * elector (single seats or STV first preferences), else {@link #TOP_CANDIDATE}.
      */
-    public static PartyShareConvention of(org.tallyroom.analysis.ContestResult after, org.tallyroom.analysis.ContestResult before) {
+    public static PartyShareConvention of(ContestResult after, ContestResult before) {
         return of(after) == ALL_CANDIDATES && of(before) == ALL_CANDIDATES ? ALL_CANDIDATES : TOP_CANDIDATE;
     }
 

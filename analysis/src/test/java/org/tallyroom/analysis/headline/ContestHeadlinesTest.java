@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.tallyroom.analysis.CandidateVotes;
@@ -72,10 +73,10 @@ class ContestHeadlinesTest {
         // A one-seat STV by-election: Labour second on first preferences, elected on transfers.
         ContestResult now = new ContestResult("S1", "Leith", 1, List.of(new CandidateVotes("A", "Con", 400, false),
                 new CandidateVotes("B", "Lab", 350, true), new CandidateVotes("C", "LD", 300, false)),
-                java.util.OptionalLong.empty(), java.util.OptionalLong.of(1050), java.util.OptionalLong.empty(), true);
+                OptionalLong.empty(), OptionalLong.of(1050), OptionalLong.empty(), true);
         ContestResult was = new ContestResult("S1", "Leith", 1, List.of(new CandidateVotes("A", "Con", 500, true),
                 new CandidateVotes("B", "Lab", 450, false)),
-                java.util.OptionalLong.empty(), java.util.OptionalLong.of(950), java.util.OptionalLong.empty(), true);
+                OptionalLong.empty(), OptionalLong.of(950), OptionalLong.empty(), true);
         Headline h = ContestHeadlines.of(now, was, "2017", null, NAMES).orElseThrow();
         assertThat(h.text()).isEqualTo("Labour GAIN Leith from Conservative");
         assertThat(h.details()).noneMatch(d -> d.contains("ajority")).contains("2017: Conservative 1");
