@@ -2,10 +2,12 @@ package org.tallyroom.store.read;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.tallyroom.store.Store;
 import org.tallyroom.store.analysis.StoredContest;
@@ -83,7 +85,7 @@ final class InputReader {
         // The changed ballots under these elections, picked here rather than by "b.id IN (changed)" in SQL:
         // H2 tested every ballot of the election against the whole list (an import changes hundreds), which
         // was 13% of importing the UK data. The digests are then read by ballot, through the key.
-        java.util.Set<Long> changed = new java.util.HashSet<>(changedBallots);
+        Set<Long> changed = new HashSet<>(changedBallots);
         List<ElectionViews.Ballot> ballots = readBallots(elections).stream()
                 .filter(b -> changed.contains(b.row())).toList();
         Map<String, StoredContest> digests = readDigestsOf(ballots.stream().map(ElectionViews.Ballot::row).toList());
@@ -116,30 +118,26 @@ final class InputReader {
                 .list();
     }
 
-    /** The published results (digests) of the ballots under these elections. */
+    /** The published results (digests) of the ballots under these elections, by ballot id. */
     private Map<String, StoredContest> readDigests(List<Long> elections) {
-        Map<String, StoredContest> out = new LinkedHashMap<>();
-        if (elections.isEmpty()) {
-            return out;
-        }
-        h.createQuery("""
-                SELECT b.ballot_id, rb.published_contest FROM read_ballots rb JOIN ballots b ON b.id = rb.ballot_id
-                WHERE rb.election_id IN (<e>) AND rb.published_contest IS NOT NULL ORDER BY b.ballot_id""")
-                .bindList("e", elections)
-                .map((rs, ctx) -> out.put(rs.getString(1), parsed(rs.getString(2)))).list();
-        return out;
+        return readDigestsWhere("rb.election_id", elections);
     }
 
     /** The published results (digests) of these ballots (row ids), by ballot id, looked up by key. */
     private Map<String, StoredContest> readDigestsOf(List<Long> ballotRows) {
+        return readDigestsWhere("rb.ballot_id", ballotRows);
+    }
+
+    /** The published digests of the read_ballots rows whose {@code column} is one of {@code ids}. */
+    private Map<String, StoredContest> readDigestsWhere(String column, List<Long> ids) {
         Map<String, StoredContest> out = new LinkedHashMap<>();
-        if (ballotRows.isEmpty()) {
+        if (ids.isEmpty()) {
             return out;
         }
         h.createQuery("""
                 SELECT b.ballot_id, rb.published_contest FROM read_ballots rb JOIN ballots b ON b.id = rb.ballot_id
-                WHERE rb.ballot_id IN (<only>) AND rb.published_contest IS NOT NULL ORDER BY b.ballot_id""")
-                .bindList("only", ballotRows)
+                WHERE %s IN (<ids>) AND rb.published_contest IS NOT NULL ORDER BY b.ballot_id""".formatted(column))
+                .bindList("ids", ids)
                 .map((rs, ctx) -> out.put(rs.getString(1), parsed(rs.getString(2)))).list();
         return out;
     }

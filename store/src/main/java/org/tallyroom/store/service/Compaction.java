@@ -1,7 +1,6 @@
 package org.tallyroom.store.service;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,7 +55,7 @@ public final class Compaction {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new StoreException("cannot read the size of " + file + ": " + e.getMessage(), e);
         }
     }
 }
