@@ -17,7 +17,8 @@ import org.tallyroom.store.id.Slug;
 /**
  * Writes a council's control and composition by year (read from Open Council Data UK's files) as facts
  * with a source, in the import's transaction, as {@link Events} writes events: one row per council and
- * year in {@code council_compositions} with its seats by party group, the provenance row and the line.
+ * year in {@code council_compositions} with its seats by party group (the groups holding any: a file's
+ * zero is no row), the provenance row and the line.
  *
  * <p>Councils are matched by name to the organisations the store has ({@code local.<slug>}): the slug of
  * the name with "&amp;" read as "and" ("Barking &amp; Dagenham" is {@code barking-and-dagenham}, as
@@ -135,7 +136,7 @@ public final class CouncilControlFacts {
                         && Objects.equals(old.get("largest_party"), c.largest())
                         && Objects.equals(old.get("administration"), c.administration())
                         && Objects.equals(old.get("control_label"), r.label())
-                        && storedSeats.getOrDefault(id, Map.of()).equals(r.byParty());
+                        && held(storedSeats.getOrDefault(id, Map.of())).equals(held(r.byParty()));
                 if (same) {
                     unchanged++;
                     continue;
@@ -153,30 +154,52 @@ public final class CouncilControlFacts {
         return new Outcome(councils.size(), matched.size(), List.copyOf(unmatched), ambiguous, added, unchanged, replaced);
     }
 
-    /** Inserts the council-years and their seats in two batches. */
-    private static void insert(Ingest ingest, Handle h, List<long[]> orgs, List<CouncilYear> rows) {
-        PreparedBatch batch = h.prepareBatch("INSERT INTO council_compositions (organisation_id, as_of_year, seats, "
-                + "control_party, largest_party, administration, control_label, source_name, source_file, source_line, "
-                + "provenance_id) VALUES (:o, :y, :s, :cp, :lp, :adm, :label, :name, :file, :line, :prov)");
-        for (int i = 0; i < rows.size(); i++) {
-            CouncilYear r = rows.get(i);
-            CouncilYear.Control c = r.control();
-            batch.bind("o", orgs.get(i)[0]).bind("y", r.year()).bind("s", r.seats()).bind("cp", c.party())
-                    .bind("lp", c.largest()).bind("adm", c.administration()).bind("label", r.label())
-                    .bind("name", r.authority()).bind("file", r.file()).bind("line", r.line()).bind("prov", ingest.provenanceId()).add();
-        }
-        List<Long> ids = Batches.insertReturningIds(batch, rows.size());
-        PreparedBatch seats = h.prepareBatch("INSERT INTO council_composition_seats (composition_id, party_code, party_id, "
-                + "seats) VALUES (:c, :code, :p, :s)");
-        for (int i = 0; i < rows.size(); i++) {
-            for (Map.Entry<String, Integer> e : rows.get(i).byParty().entrySet()) {
-                String ec = EC_ID.get(e.getKey());
-                Long party = ec == null ? null : ingest.party(new Party(ec, e.getKey(), null));
-                seats.bind("c", ids.get(i)).bind("code", e.getKey()).bind("p", party).bind("s", e.getValue()).add();
+    /** A group's seats, without the groups holding none (the store keeps no row for them). */
+    private static Map<String, Integer> held(Map<String, Integer> seats) {
+        Map<String, Integer> out = new HashMap<>();
+        seats.forEach((party, n) -> {
+            if (n != 0) {
+                out.put(party, n);
             }
-        }
-        if (seats.size() > 0) {
-            seats.execute();
+        });
+        return out;
+    }
+
+    /**
+     * Inserts the council-years and the seats of the groups holding any, {@link Batches#CHUNK} council-years
+     * at a time: the files hold over 24,000 of them and 136,000 seat figures, and one batch of them all
+     * kept every row's bindings in memory until it ran.
+     */
+    private static void insert(Ingest ingest, Handle h, List<long[]> orgs, List<CouncilYear> rows) {
+        for (int from = 0; from < rows.size(); from += Batches.CHUNK) {
+            int to = Math.min(rows.size(), from + Batches.CHUNK);
+            PreparedBatch batch = h.prepareBatch("INSERT INTO council_compositions (organisation_id, as_of_year, seats, "
+                    + "control_party, largest_party, administration, control_label, source_name, source_file, source_line, "
+                    + "provenance_id) VALUES (:o, :y, :s, :cp, :lp, :adm, :label, :name, :file, :line, :prov)");
+            for (int i = from; i < to; i++) {
+                CouncilYear r = rows.get(i);
+                CouncilYear.Control c = r.control();
+                batch.bind("o", orgs.get(i)[0]).bind("y", r.year()).bind("s", r.seats()).bind("cp", c.party())
+                        .bind("lp", c.largest()).bind("adm", c.administration()).bind("label", r.label())
+                        .bind("name", r.authority()).bind("file", r.file()).bind("line", r.line())
+                        .bind("prov", ingest.provenanceId()).add();
+            }
+            List<Long> ids = Batches.insertReturningIds(batch, to - from);
+            PreparedBatch seats = h.prepareBatch("INSERT INTO council_composition_seats (composition_id, party_code, "
+                    + "party_id, seats) VALUES (:c, :code, :p, :s)");
+            for (int i = from; i < to; i++) {
+                for (Map.Entry<String, Integer> e : rows.get(i).byParty().entrySet()) {
+                    if (e.getValue() == 0) {
+                        continue;
+                    }
+                    String ec = EC_ID.get(e.getKey());
+                    Long party = ec == null ? null : ingest.party(new Party(ec, e.getKey(), null));
+                    seats.bind("c", ids.get(i - from)).bind("code", e.getKey()).bind("p", party).bind("s", e.getValue()).add();
+                }
+            }
+            if (seats.size() > 0) {
+                seats.execute();
+            }
         }
     }
 }

@@ -40,7 +40,7 @@ public final class ControlHistory {
      * @param largest        the largest group's code, or null
      * @param administration who ran a council no group controlled, where the source says, or null
      * @param label          the control as the source prints it
-     * @param byParty        seats by group, most first
+     * @param byParty        seats by group holding any, most first
      * @param source         the source file and line
      */
     public record YearFact(int year, int seats, String control, String largest, String administration, String label,

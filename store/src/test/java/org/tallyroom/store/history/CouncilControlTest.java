@@ -2,6 +2,7 @@ package org.tallyroom.store.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -83,6 +84,10 @@ class CouncilControlTest {
             assertThat(periods.get(0)).startsWith("Conservative control 1973-");
             assertThat(t.year(2014).orElseThrow().control()).isEqualTo("Con");
             assertThat(t.year(2014).orElseThrow().composition()).isEqualTo("Con 32, Lab 30, LD 1 of 63");
+            // The file's zeros (Other 0, Nat 0) are no rows: a group is stored where it holds seats.
+            assertThat(t.year(2014).orElseThrow().byParty()).containsExactly(entry("Con", 32), entry("Lab", 30), entry("LD", 1));
+            assertThat(count(s, "SELECT COUNT(*) FROM council_composition_seats WHERE seats = 0")).isZero();
+            assertThat(count(s, "SELECT COUNT(DISTINCT composition_id) FROM council_composition_seats")).isGreaterThan(facts - 50);
             List<String> lines1973 = Files.readAllLines(controlFiles().get(0), CP1252);
             int line2014 = 1 + java.util.stream.IntStream.range(0, lines1973.size())
                     .filter(i -> lines1973.get(i).contains(",Barnet,2014,")).findFirst().orElseThrow();
