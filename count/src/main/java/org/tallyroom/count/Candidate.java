@@ -21,6 +21,25 @@ public record Candidate(String name, String party, boolean withdrawn) {
 
     /** Folds runs of white space to one space and trims the ends, as REPORT-FORMAT.md asks. */
     public static String fold(String raw) {
-        return raw.strip().replaceAll("\\s+", " ");
+        // Regex \\s white space (space, tab, line ends, vertical tab, form feed), folded by a loop:
+        // every name of every file comes through here.
+        String s = raw.strip();
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean white = false;
+        boolean changed = false;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\013' || ch == '\f' || ch == '\r') {
+                changed |= white || ch != ' ';
+                white = true;
+            } else {
+                if (white) {
+                    sb.append(' ');
+                }
+                white = false;
+                sb.append(ch);
+            }
+        }
+        return changed ? sb.toString() : s;
     }
 }

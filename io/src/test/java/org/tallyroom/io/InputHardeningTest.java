@@ -45,6 +45,15 @@ class InputHardeningTest {
     void counts_wholeNonNegativeBelow10To18() throws Exception {
         assertThat(Counts.parse(" 0012 ")).isEqualTo(12);
         assertThat(Counts.parse("999999999999999999")).isEqualTo(999_999_999_999_999_999L);
+        assertThat(Counts.parse("0")).isZero();
+        assertThat(Counts.parse("000")).isZero();
+        assertThat(Counts.parse("000000000000000000000007")).isEqualTo(7); // leading zeros do not count towards 10^18
+        assertThat(Counts.parse("1,234,567")).isEqualTo(1_234_567);
+        assertThat(Counts.parse("\t42\u00A0".replace('\u00A0', ' '))).isEqualTo(42);
+        assertThatThrownBy(() -> Counts.parse("")).hasMessageContaining("as a whole number");
+        assertThatThrownBy(() -> Counts.parse("\u0663")).as("an Arabic-Indic digit").hasMessageContaining("as a whole number");
+        assertThatThrownBy(() -> Counts.parse("1 234")).hasMessageContaining("as a whole number");
+        assertThatThrownBy(() -> Counts.parse("+5")).hasMessageContaining("as a whole number");
         assertThatThrownBy(() -> Counts.parse("1000000000000000000")).hasMessageContaining("below 10^18");
         assertThatThrownBy(() -> Counts.parse("-5")).hasMessageContaining("as a whole number");
         assertThatThrownBy(() -> Counts.parse("12x")).hasMessageContaining("as a whole number");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.tallyroom.count.Candidate;
 
 /**
  * Party spellings resolved to Electoral Commission register ids through the maintained alias table
@@ -45,7 +46,7 @@ public final class MainParties {
     }
 
     private static String fold(String spelling) {
-        return spelling.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return Candidate.fold(spelling).toLowerCase(Locale.ROOT);
     }
 
     // Hand-read rather than through the io module's CSV reader: the store does not depend on io for its own

@@ -1,6 +1,7 @@
 package org.tallyroom.store;
 
 import java.util.Locale;
+import org.tallyroom.count.Candidate;
 
 /**
  * A party as an importer knows it. Parties are matched on the Electoral Commission id (PP53) where it
@@ -17,7 +18,7 @@ public record Party(String ecId, String name, String abbreviation) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a party needs a name");
         }
-        name = name.strip().replaceAll("\\s+", " ");
+        name = Candidate.fold(name);
         ecId = ecId == null || ecId.isBlank() ? null : ecId.strip().toUpperCase(Locale.ROOT);
         abbreviation = abbreviation == null || abbreviation.isBlank() ? null : abbreviation.strip();
         if (ecId == null) {

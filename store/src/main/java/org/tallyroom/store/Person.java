@@ -1,6 +1,7 @@
 package org.tallyroom.store;
 
 import java.time.LocalDate;
+import org.tallyroom.count.Candidate;
 
 /**
  * A person as an importer knows them. The key is the importer's identity for the person: a Democracy
@@ -20,12 +21,12 @@ public record Person(String key, String name, String gender, LocalDate birthDate
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a person needs a name");
         }
-        name = name.strip().replaceAll("\\s+", " ");
+        name = Candidate.fold(name);
     }
 
     /** A person known only by name on one ballot: key {@code name:<ballot id>:<name>}. */
     public static Person onBallot(String ballotId, String name) {
-        String folded = name.strip().replaceAll("\\s+", " ");
+        String folded = Candidate.fold(name);
         return new Person("name:" + ballotId + ":" + folded, folded, null, null);
     }
 

@@ -1,7 +1,6 @@
 package org.tallyroom.store.id;
 
 import java.text.Normalizer;
-import java.util.Locale;
 
 /**
  * Democracy Club's slug, as FORMATS.md gives it: decompose (NFKD) and keep the ASCII, keep letters,
@@ -18,25 +17,24 @@ public final class Slug {
     public static String of(String text) {
         String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD);
         StringBuilder sb = new StringBuilder(ascii.length());
+        boolean dash = false;
         for (int i = 0; i < ascii.length(); i++) {
             char ch = ascii.charAt(i);
             if (ch >= 0x80) {
                 continue;
             }
-            if (Character.isLetterOrDigit(ch) || ch == '_' || ch == ' ' || ch == '-') {
-                sb.append(ch);
+            if (ch == ' ' || ch == '-') {
+                dash = true;
+            } else if (Character.isLetterOrDigit(ch) || ch == '_') {
+                // A run of spaces and hyphens is one hyphen, and none at either end.
+                if (dash && !sb.isEmpty()) {
+                    sb.append('-');
+                }
+                dash = false;
+                sb.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch);
             }
         }
-        String slug = sb.toString().toLowerCase(Locale.ROOT).replaceAll("[ -]+", "-");
-        int from = 0;
-        int to = slug.length();
-        while (from < to && slug.charAt(from) == '-') {
-            from++;
-        }
-        while (to > from && slug.charAt(to - 1) == '-') {
-            to--;
-        }
-        return slug.substring(from, to);
+        return sb.toString();
     }
 
     /** True if {@code text} is already a slug: {@code of(text)} gives it back unchanged, and it is not empty. */

@@ -22,6 +22,10 @@ class SlugTest {
     void runsOfSpacesAndHyphensBecomeOneHyphen_andEndsAreTrimmed() {
         assertThat(Slug.of("  Barnet  -  and - Camden ")).isEqualTo("barnet-and-camden");
         assertThat(Slug.of("Kensington -- Chelsea")).isEqualTo("kensington-chelsea");
+        // A dropped character does not break a run, nor leave a hyphen at either end.
+        assertThat(Slug.of("Bow - ' - Poplar")).isEqualTo("bow-poplar");
+        assertThat(Slug.of("' -Bow- '")).isEqualTo("bow");
+        assertThat(Slug.of("&")).isEmpty();
     }
 
     @Test
