@@ -145,8 +145,24 @@ class LauncherTest {
         String c1 = "-XX:TieredStopAtLevel=1";
         assertThat(launch(env(), false, "import", "hoc-candidates", a.toString(), "--constituencies", b.toString()))
                 .contains(c1);
-        assertThat(launch(env(), false, "import", "uk", tmp.resolve("data").toString())).doesNotContain(c1)
-                .contains("-XX:+UseSerialGC");
+        String folder = launch(env(), false, "import", "uk", tmp.resolve("data").toString());
+        assertThat(folder).doesNotContain(c1).contains("-XX:+UseSerialGC").doesNotContain("-Xmn2g");
+        // A young generation of its own where the default heap leaves room for it (4 GB of memory or more).
+        if (memoryKb() >= 4L << 20) {
+            assertThat(folder).contains("-Xmn256m");
+        } else {
+            assertThat(folder).doesNotContain("-Xmn");
+        }
+    }
+
+    /** The machine's memory as the launcher reads it. */
+    private static long memoryKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return 0;
     }
 
     @Test
