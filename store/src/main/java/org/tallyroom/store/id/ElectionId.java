@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A Democracy Club election identifier: {@code type[.subtype][.organisation][.division][.by].YYYY-MM-DD}
@@ -34,6 +35,8 @@ import java.util.Optional;
  */
 public record ElectionId(ElectionType type, String subtype, String organisation, String division,
                          boolean byElection, LocalDate date) {
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
 
     /** The three levels of id. */
     public enum Level { GROUP, ORGANISATION, BALLOT }
@@ -93,7 +96,7 @@ public record ElectionId(ElectionType type, String subtype, String organisation,
         String dateText = parts.remove(parts.size() - 1);
         LocalDate date;
         try {
-            if (!dateText.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            if (!DATE.matcher(dateText).matches()) {
                 throw new DateTimeParseException("format", dateText, 0);
             }
             date = LocalDate.parse(dateText);

@@ -156,6 +156,17 @@ final class InputReader {
         return PARSED.computeIfAbsent(json, j -> ReadModelWriter.JSON.readValue(j, Digest.class).contest());
     }
 
+    /**
+     * A digest just written as {@code json}: what parsing it gives, so that the summaries built next in
+     * the same write (an import stores hundreds of digests, then reads them back) need not parse it.
+     */
+    static void written(String json, Digest digest) {
+        if (PARSED.size() > 50_000) {
+            PARSED.clear();
+        }
+        PARSED.putIfAbsent(json, digest.contest());
+    }
+
     private static Long longOrNull(Object o) {
         return o == null ? null : ((Number) o).longValue();
     }

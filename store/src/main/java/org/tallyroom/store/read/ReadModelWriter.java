@@ -73,8 +73,12 @@ public final class ReadModelWriter {
                     .bindList("b", ballotRows.subList(from, Math.min(ballotRows.size(), from + 1000)))
                     .map((rs, ctx) -> rows.put(rs.getString(2), rs.getLong(1))).list();
             Map<String, String> json = new LinkedHashMap<>();
-            published.contests(List.copyOf(rows.keySet()))
-                    .forEach(c -> json.put(c.ballotId(), JSON.writeValueAsString(Digest.of(c))));
+            published.contests(List.copyOf(rows.keySet())).forEach(c -> {
+                Digest digest = Digest.of(c);
+                String text = JSON.writeValueAsString(digest);
+                InputReader.written(text, digest);
+                json.put(c.ballotId(), text);
+            });
             PreparedBatch batch = h.prepareBatch("UPDATE read_ballots SET published_contest = :j WHERE ballot_id = :b");
             rows.forEach((ballotId, row) -> batch.bind("j", json.get(ballotId)).bind("b", row).add());
             if (batch.size() > 0) {
