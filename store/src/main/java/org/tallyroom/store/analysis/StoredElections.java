@@ -377,7 +377,8 @@ public final class StoredElections {
                        cr.votes, cr.elected
                 FROM candidacies c
                 LEFT JOIN parties pa ON c.party_id = pa.id
-                LEFT JOIN current_results r ON r.ballot_id = c.ballot_id%s
+                LEFT JOIN read_ballots rb ON rb.ballot_id = c.ballot_id
+                LEFT JOIN results r ON r.id = rb.current_result_id%s
                 LEFT JOIN candidate_results cr ON cr.result_id = r.id AND cr.candidacy_id = c.id
                 WHERE c.ballot_id IN (<ids>)
                 ORDER BY c.ballot_id, c.position, c.id""".formatted(resultTaken())).bindList("ids", new ArrayList<>(ballots.keySet()))
