@@ -13,7 +13,7 @@ import org.flywaydb.core.api.migration.Context;
 /**
  * On H2 only: four indexes the schema creates by name duplicate the one H2 made by itself for a foreign
  * key on the same column (PostgreSQL makes none, so there they are the only index and stay). Every row
- * written kept both up to date: about 45,000 index entries of an import of the UK data for nothing.
+ * written kept both up to date: about 43,000 index entries of an import of the UK data for nothing.
  * Each named index goes only where the table still has another index on exactly that column.
  */
 public class V15__h2_duplicate_indexes extends BaseJavaMigration {

@@ -21,7 +21,7 @@ public record Candidate(String name, String party, boolean withdrawn) {
 
     /** Folds runs of white space to one space and trims the ends, as REPORT-FORMAT.md asks. */
     public static String fold(String raw) {
-        // Regex \\s white space (space, tab, line ends, vertical tab, form feed), folded by a loop:
+        // Regex \s white space (space, tab, line ends, vertical tab, form feed), folded by a loop:
         // every name of every file comes through here.
         String s = raw.strip();
         StringBuilder sb = new StringBuilder(s.length());

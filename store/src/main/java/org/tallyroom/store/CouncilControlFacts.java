@@ -154,9 +154,9 @@ public final class CouncilControlFacts {
         return new Outcome(councils.size(), matched.size(), List.copyOf(unmatched), ambiguous, added, unchanged, replaced);
     }
 
-    /** A group's seats, without the groups holding none (the store keeps no row for them). */
+    /** Seats by group, without the groups holding none (the store keeps no row for them). */
     private static Map<String, Integer> held(Map<String, Integer> seats) {
-        Map<String, Integer> out = new HashMap<>();
+        Map<String, Integer> out = new LinkedHashMap<>();
         seats.forEach((party, n) -> {
             if (n != 0) {
                 out.put(party, n);
@@ -188,10 +188,7 @@ public final class CouncilControlFacts {
             PreparedBatch seats = h.prepareBatch("INSERT INTO council_composition_seats (composition_id, party_code, "
                     + "party_id, seats) VALUES (:c, :code, :p, :s)");
             for (int i = from; i < to; i++) {
-                for (Map.Entry<String, Integer> e : rows.get(i).byParty().entrySet()) {
-                    if (e.getValue() == 0) {
-                        continue;
-                    }
+                for (Map.Entry<String, Integer> e : held(rows.get(i).byParty()).entrySet()) {
                     String ec = EC_ID.get(e.getKey());
                     Long party = ec == null ? null : ingest.party(new Party(ec, e.getKey(), null));
                     seats.bind("c", ids.get(i - from)).bind("code", e.getKey()).bind("p", party).bind("s", e.getValue()).add();

@@ -150,9 +150,7 @@ final class InputReader {
     private static final Map<String, StoredContest> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static StoredContest parsed(String json) {
-        if (PARSED.size() > 50_000) {
-            PARSED.clear();
-        }
+        makeRoom();
         return PARSED.computeIfAbsent(json, j -> ReadModelWriter.JSON.readValue(j, Digest.class).contest());
     }
 
@@ -161,10 +159,15 @@ final class InputReader {
      * the same write (an import stores hundreds of digests, then reads them back) need not parse it.
      */
     static void written(String json, Digest digest) {
+        makeRoom();
+        PARSED.putIfAbsent(json, digest.contest());
+    }
+
+    /** The cache of parsed digests starts again past 50,000 of them. */
+    private static void makeRoom() {
         if (PARSED.size() > 50_000) {
             PARSED.clear();
         }
-        PARSED.putIfAbsent(json, digest.contest());
     }
 
     private static Long longOrNull(Object o) {
