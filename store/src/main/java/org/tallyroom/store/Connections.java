@@ -60,6 +60,12 @@ import org.slf4j.LoggerFactory;
  * H2 compacts for up to {@code MAX_COMPACT_TIME} (200 ms) when the last connection closes, and
  * {@code tallyroom compact} compacts it fully.
  *
+ * <p><b>Parsed statements.</b> H2 keeps the last 8 statements each session parsed (QUERY_CACHE_SIZE); an
+ * import runs a few dozen in turn, so it parsed nearly every statement again (4% of {@code import uk}'s
+ * main thread). The store asks for {@value #QUERY_CACHE} (a setting of the database, taken from the URL of
+ * the process that opens the file; a process that joins through the automatic mixed mode gets the
+ * opener's).
+ *
  * <p>On PostgreSQL a commit waits for its WAL record to be flushed ({@code synchronous_commit}): the
  * store turns {@code synchronous_commit} back on for its sessions if the server has it off, and warns
  * if the server runs with {@code fsync = off}.
@@ -67,6 +73,8 @@ import org.slf4j.LoggerFactory;
 final class Connections {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
     /** PostgreSQL URLs whose server has synchronous_commit off: each connection turns it on. */
+    /** Parsed statements H2 keeps per session (see the class comment). */
+    static final int QUERY_CACHE = 100;
     private static final java.util.Set<String> FORCE_SYNC = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static {
@@ -78,7 +86,10 @@ final class Connections {
     private Connections() {
     }
 
-    /** The URL with H2's mixed mode, immediate writes and appended chunks, unless the URL says otherwise; other URLs as given. */
+    /**
+     * The URL with H2's mixed mode, immediate writes, appended chunks and a larger statement cache, unless
+     * the URL says otherwise; other URLs as given.
+     */
     static String shared(String url) {
         if (!h2File(url)) {
             return url;
@@ -93,6 +104,9 @@ final class Connections {
         }
         if (!upper.contains(";REUSE_SPACE=")) {
             out += ";REUSE_SPACE=FALSE";
+        }
+        if (!upper.contains(";QUERY_CACHE_SIZE=")) {
+            out += ";QUERY_CACHE_SIZE=" + QUERY_CACHE;
         }
         return out;
     }

@@ -48,16 +48,17 @@ class DurableConnectionTest {
         }
     }
 
-    /** H2 appends every commit (see Connections: with space reuse a kill -9 can lose acknowledged commits). */
+    /** H2 appends every commit (see Connections: with space reuse a kill -9 can lose acknowledged commits), and keeps more parsed statements. */
     @org.junit.jupiter.api.Test
     void anH2FileAppendsEveryCommitAndWritesAtOnce() {
         try (Store store = Store.open(TestDatabase.H2.freshUrl(dir))) {
             java.util.Map<String, String> settings = Sql.of(store).withHandle(h -> h.createQuery(
-                    "SELECT DISTINCT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN ('REUSE_SPACE', 'WRITE_DELAY')")
+                    "SELECT DISTINCT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN ('REUSE_SPACE', 'WRITE_DELAY', 'QUERY_CACHE_SIZE')")
                     .setMapKeyColumn("SETTING_NAME").setMapValueColumn("SETTING_VALUE")
                     .collectInto(new org.jdbi.v3.core.generic.GenericType<java.util.Map<String, String>>() { }));
             assertThat(settings.get("REUSE_SPACE")).isEqualToIgnoringCase("false");
             assertThat(settings.get("WRITE_DELAY")).isEqualTo("0");
+            assertThat(settings.get("QUERY_CACHE_SIZE")).isEqualTo(String.valueOf(Connections.QUERY_CACHE));
         }
     }
 }
