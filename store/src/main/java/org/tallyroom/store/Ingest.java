@@ -1,12 +1,10 @@
 package org.tallyroom.store;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +26,9 @@ import org.tallyroom.store.id.Nation;
  * new version only when the figures differ from the current one (see {@link ResultRecorder}).
  *
  * <p>Rows met once are cached for the rest of the import, and candidacies and figures go in as JDBC
- * batches, so an import costs a few statements per ballot.
+ * batches, so an import costs a few statements per ballot. Organisations and divisions are kept by
+ * {@link Places}, parties and people by {@link Contestants}, a result's ward breakdown written by
+ * {@link WardFigures}; elections, ballots, candidacies and results here.
  */
 public final class Ingest {
     private final Handle h;
@@ -37,8 +37,8 @@ public final class Ingest {
     private final OffsetDateTime now;
     private final ResultRecorder results;
 
-    private final Map<String, OrganisationRow> organisationRows = new HashMap<>();
-    private final Map<String, Long> parties = new HashMap<>();
+    private final Places places;
+    private final Contestants contestants;
     private final Map<String, Long> elections = new HashMap<>();
     private final Map<String, Long> ballots = new HashMap<>();
     private final Set<Long> touched = new HashSet<>();
@@ -46,11 +46,7 @@ public final class Ingest {
     private final Set<Long> changed = new HashSet<>();
     /** Elections this import created or renamed. */
     private final Set<Long> electionsChanged = new HashSet<>();
-    private final Set<Long> abbreviated = new HashSet<>();
-    private final Set<Long> divisionsLoaded = new HashSet<>();
-    private final Map<String, DivisionRow> divisionRows = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
-    private boolean partiesLoaded;
 
     Ingest(Handle h, long provenanceId, String recordedBy, OffsetDateTime now) {
         this.h = h;
@@ -58,6 +54,8 @@ public final class Ingest {
         this.recordedBy = recordedBy;
         this.now = now;
         this.results = new ResultRecorder(h, provenanceId, recordedBy, now);
+        this.places = new Places(h);
+        this.contestants = new Contestants(h);
     }
 
     /** The provenance row of this import. */
@@ -67,186 +65,27 @@ public final class Ingest {
 
     /** Upserts an organisation; {@code name} null keeps the stored name (or derives one from the slug). */
     public long organisation(String slug, String name, Nation nation) {
-        OrganisationRow row = organisationRows.get(slug);
-        if (row == null) {
-            row = h.createQuery("SELECT id, name, nation FROM organisations WHERE slug = :s").bind("s", slug)
-                    .map((rs, ctx) -> new OrganisationRow(rs.getLong(1), rs.getString(2), rs.getString(3))).findOne()
-                    .orElse(null);
-            if (row == null) {
-                String newName = name != null ? name : Names.organisationName(slug);
-                String newNation = nation == null ? null : nation.name();
-                long id = h.createUpdate("INSERT INTO organisations (slug, name, nation) VALUES (:s, :n, :nation)")
-                        .bind("s", slug).bind("n", newName).bind("nation", newNation)
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-                row = new OrganisationRow(id, newName, newNation);
-            }
-            organisationRows.put(slug, row);
-        }
-        String newName = name != null ? name : row.name();
-        String newNation = nation != null ? nation.name() : row.nation();
-        if (!newName.equals(row.name()) || !Objects.equals(newNation, row.nation())) {
-            h.createUpdate("UPDATE organisations SET name = :n, nation = :nation WHERE id = :id")
-                    .bind("n", newName).bind("nation", newNation).bind("id", row.id()).execute();
-            row = new OrganisationRow(row.id(), newName, newNation);
-            organisationRows.put(slug, row);
-        }
-        return row.id();
-    }
-
-    private record OrganisationRow(long id, String name, String nation) {
-    }
-
-    private record DivisionRow(long id, String name, String gss) {
+        return places.organisation(slug, name, nation);
     }
 
     /** Upserts a division of an organisation. Null name keeps the stored one; null gss keeps the stored one. */
     public long division(long organisationId, String slug, String name, String gss, String boundaryVersion) {
-        String key = divisionKey(organisationId, slug, boundaryVersion);
-        DivisionRow row = divisionRow(organisationId, key);
-        if (row == null) {
-            String newName = name != null ? name : Names.fromSlug(slug);
-            long id = h.createUpdate("INSERT INTO divisions (organisation_id, slug, name, gss, boundary_version) "
-                            + "VALUES (:o, :s, :n, :g, :bv)")
-                    .bind("o", organisationId).bind("s", slug).bind("n", newName).bind("g", gss)
-                    .bind("bv", boundaryVersion == null ? "" : boundaryVersion)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            divisionRows.put(key, new DivisionRow(id, newName, gss));
-            return id;
-        }
-        return updateDivision(key, row, name, gss);
-    }
-
-    /** Inserts in one batch the divisions of these ballots that the store does not have yet. */
-    private void newDivisions(List<BallotSpec> specs) {
-        PreparedBatch batch = h.prepareBatch("INSERT INTO divisions (organisation_id, slug, name, gss, boundary_version) "
-                + "VALUES (:o, :s, :n, :g, :bv)");
-        List<String> keys = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        List<DivisionRow> rows = new ArrayList<>();
-        for (BallotSpec spec : specs) {
-            ElectionId id = spec.id();
-            if (id.division() == null) {
-                continue;
-            }
-            long org = organisation(Names.organisationSlug(id), spec.organisationName(),
-                    id.type().hasOrganisation() ? spec.nation() : null);
-            String key = divisionKey(org, id.division(), spec.boundaryVersion());
-            if (divisionRow(org, key) != null || !seen.add(key)) {
-                continue;
-            }
-            String name = spec.divisionName() != null ? spec.divisionName() : Names.fromSlug(id.division());
-            batch.bind("o", org).bind("s", id.division()).bind("n", name).bind("g", spec.gss())
-                    .bind("bv", spec.boundaryVersion() == null ? "" : spec.boundaryVersion()).add();
-            keys.add(key);
-            rows.add(new DivisionRow(0, name, spec.gss()));
-        }
-        List<Long> ids = Batches.insertReturningIds(batch, keys.size());
-        for (int i = 0; i < keys.size(); i++) {
-            divisionRows.put(keys.get(i), new DivisionRow(ids.get(i), rows.get(i).name(), rows.get(i).gss()));
-        }
-    }
-
-    private static String divisionKey(long organisationId, String slug, String boundaryVersion) {
-        return organisationId + "/" + slug + "/" + (boundaryVersion == null ? "" : boundaryVersion);
-    }
-
-    /** The stored division, reading all of an organisation's divisions the first time one is asked for. */
-    private DivisionRow divisionRow(long organisationId, String key) {
-        if (divisionsLoaded.add(organisationId)) {
-            h.createQuery("SELECT id, slug, boundary_version, name, gss FROM divisions WHERE organisation_id = :o")
-                    .bind("o", organisationId).map((rs, ctx) -> divisionRows.put(
-                            divisionKey(organisationId, rs.getString(2), rs.getString(3)),
-                            new DivisionRow(rs.getLong(1), rs.getString(4), rs.getString(5)))).list();
-        }
-        return divisionRows.get(key);
-    }
-
-    private long updateDivision(String key, DivisionRow row, String name, String gss) {
-        String newName = name != null ? name : row.name();
-        String newGss = gss != null ? gss : row.gss();
-        if (!newName.equals(row.name()) || !Objects.equals(newGss, row.gss())) {
-            h.createUpdate("UPDATE divisions SET name = :n, gss = :g WHERE id = :id")
-                    .bind("n", newName).bind("g", newGss).bind("id", row.id()).execute();
-            divisionRows.put(key, new DivisionRow(row.id(), newName, newGss));
-        }
-        return row.id();
+        return places.division(organisationId, slug, name, gss, boundaryVersion);
     }
 
     /** Upserts a party by its key; a known abbreviation is kept when the new one is null. */
     public long party(Party p) {
-        if (!partiesLoaded) {
-            h.createQuery("SELECT id, party_key, abbreviation FROM parties").map((rs, ctx) -> {
-                parties.put(rs.getString(2), rs.getLong(1));
-                if (rs.getString(3) != null) {
-                    abbreviated.add(rs.getLong(1));
-                }
-                return null;
-            }).list();
-            partiesLoaded = true;
-        }
-        String key = p.key();
-        Long id = parties.get(key);
-        if (id == null) {
-            id = h.createUpdate("INSERT INTO parties (party_key, ec_id, name, abbreviation) VALUES (:k, :ec, :n, :a)")
-                    .bind("k", key).bind("ec", p.ecId()).bind("n", p.name()).bind("a", p.abbreviation())
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            parties.put(key, id);
-        }
-        if (p.abbreviation() != null && abbreviated.add(id)) {
-            h.createUpdate("UPDATE parties SET abbreviation = :a WHERE id = :id AND abbreviation IS NULL")
-                    .bind("a", p.abbreviation()).bind("id", id).execute();
-        }
-        return id;
+        return contestants.party(p);
     }
 
     /** Upserts one person. */
     public long person(Person p) {
-        return people(List.of(p)).get(p.key());
+        return contestants.person(p);
     }
 
     /** Upserts people in one batch; returns their row ids by key. Name, gender and birth date are updated when given. */
     public Map<String, Long> people(Collection<Person> people) {
-        Map<String, Person> byKey = new LinkedHashMap<>();
-        for (Person p : people) {
-            byKey.put(p.key(), p);
-        }
-        Map<String, Long> ids = new HashMap<>();
-        if (byKey.isEmpty()) {
-            return ids;
-        }
-        List<String> keys = new ArrayList<>(byKey.keySet());
-        List<Person> updates = new ArrayList<>();
-        for (List<String> chunk : Batches.chunks(keys)) {
-            h.createQuery("SELECT id, person_key, name, gender, birth_date FROM people WHERE person_key IN (<keys>)")
-                    .bindList("keys", chunk).mapToMap().forEach(row -> {
-                        String k = (String) row.get("person_key");
-                        ids.put(k, ((Number) row.get("id")).longValue());
-                        Person p = byKey.get(k);
-                        if (!p.name().equals(row.get("name"))
-                                || p.gender() != null && !p.gender().equals(row.get("gender"))
-                                || p.birthDate() != null && row.get("birth_date") == null) {
-                            updates.add(p);
-                        }
-                    });
-        }
-        for (Person p : updates) {
-            h.createUpdate("UPDATE people SET name = :n, gender = COALESCE(:g, gender), birth_date = COALESCE(:b, birth_date) "
-                            + "WHERE person_key = :k")
-                    .bind("n", p.name()).bind("g", p.gender()).bind("b", p.birthDate()).bind("k", p.key()).execute();
-        }
-        List<Person> missing = byKey.values().stream().filter(p -> !ids.containsKey(p.key())).toList();
-        if (!missing.isEmpty()) {
-            PreparedBatch batch = h.prepareBatch(
-                    "INSERT INTO people (person_key, name, gender, birth_date) VALUES (:k, :n, :g, :b)");
-            for (Person p : missing) {
-                batch.bind("k", p.key()).bind("n", p.name()).bind("g", p.gender()).bind("b", p.birthDate()).add();
-            }
-            List<Long> newIds = Batches.insertReturningIds(batch, missing.size());
-            for (int i = 0; i < missing.size(); i++) {
-                ids.put(missing.get(i).key(), newIds.get(i));
-            }
-        }
-        return ids;
+        return contestants.people(people);
     }
 
     /**
@@ -431,7 +270,7 @@ public final class Ingest {
                 + "VALUES (:b, :e, :o, :d, :date, :n, :seats, :vs, :by, :c)");
         List<Integer> inserted = new ArrayList<>();
         long[] electionRows = new long[specs.size()];
-        newDivisions(specs);
+        places.newDivisions(specs);
         for (int i = 0; i < specs.size(); i++) {
             BallotSpec spec = specs.get(i);
             ElectionId id = spec.id();
@@ -558,82 +397,11 @@ public final class Ingest {
     }
 
     /**
-     * One row of a result broken down by ward: for each candidate of the declaration (in its order), the
-     * votes in this ward, postal pseudo-ward or area.
-     *
-     * @param rowNumber  the row's place in the source (its line), unique within a ballot and preference
-     * @param gss        the ward's GSS code, or null (postal votes, an area counted whole)
-     * @param name       the ward's name as the source gives it
-     * @param area       a larger area the source names the row under (a constituency), or null
-     * @param kind       {@code ward}, {@code postal} or {@code undivided-area}
-     * @param preference 1 for votes (first preferences), 2 for second preferences
-     * @param votes      votes per candidate, in the declaration's order; null where the source has no figure
-     */
-    public record WardFigures(long rowNumber, String gss, String name, String area, String kind, int preference,
-                              List<BigDecimal> votes) {
-        public WardFigures {
-            votes = java.util.Collections.unmodifiableList(new ArrayList<>(votes));
-        }
-    }
-
-    /**
      * Stores a result's ward breakdown with the result version {@link #declareAll} just recorded; does
      * nothing where no new version was recorded (the stored version keeps its breakdown).
      */
     public void wardResults(Declared declared, List<WardFigures> rows) {
-        if (declared.resultId() == null || rows.isEmpty()) {
-            return;
-        }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO ward_results (result_id, ballot_id, candidacy_id, preference, "
-                + "row_number, ward_gss, ward_name, area_name, row_kind, votes) "
-                + "VALUES (:r, :b, :c, :pref, :row, :gss, :name, :area, :kind, :v)");
-        for (WardFigures w : rows) {
-            if (w.votes().size() != declared.candidacies().size()) {
-                throw new IllegalArgumentException("ward " + w.name() + ": " + w.votes().size() + " figures for "
-                        + declared.candidacies().size() + " candidates");
-            }
-            for (int c = 0; c < w.votes().size(); c++) {
-                if (w.votes().get(c) == null) {
-                    continue;
-                }
-                batch.bind("r", declared.resultId()).bind("b", declared.ballotRow()).bind("c", declared.candidacies().get(c))
-                        .bind("pref", w.preference()).bind("row", w.rowNumber()).bind("gss", w.gss()).bind("name", w.name())
-                        .bind("area", w.area()).bind("kind", w.kind()).bind("v", w.votes().get(c)).add();
-            }
-        }
-        if (batch.size() > 0) {
-            batch.execute();
-        }
-    }
-
-    /**
-     * Records an event as a source gives it, naming no member (a generated demo's events): its
-     * organisation, the division of {@code ballotId} (or none), the parties by key (or none) and a note.
-     * Events naming a member go through {@link Events#add}, which checks them.
-     */
-    public long eventAsGiven(EventType type, java.time.LocalDate date, String organisationSlug, String ballotId,
-                             boolean linkBallot, String partyFromKey, String partyToKey, String note) {
-        long org = h.createQuery("SELECT id FROM organisations WHERE slug = :s").bind("s", organisationSlug)
-                .mapTo(Long.class).findOne().orElseThrow(() -> new IllegalArgumentException("no organisation '"
-                        + organisationSlug + "' in the store"));
-        Map<String, Object> ballot = ballotId == null ? null : h.createQuery(
-                "SELECT id, division_id FROM ballots WHERE ballot_id = :b").bind("b", ballotId).mapToMap().findOne()
-                .orElseThrow(() -> new IllegalArgumentException("no ballot '" + ballotId + "' in the store"));
-        Long from = partyFromKey == null ? null : h.createQuery("SELECT id FROM parties WHERE party_key = :k")
-                .bind("k", partyFromKey).mapTo(Long.class).one();
-        Long to = partyToKey == null ? null : h.createQuery("SELECT id FROM parties WHERE party_key = :k")
-                .bind("k", partyToKey).mapTo(Long.class).one();
-        return h.createUpdate("INSERT INTO events (event_type, event_date, organisation_id, division_id, ballot_id, "
-                        + "party_from_id, party_to_id, note, provenance_id) VALUES (:t, :d, :o, :div, :b, :f, :to, :n, :p)")
-                .bind("t", type.id()).bind("d", date).bind("o", org)
-                .bind("div", ballot == null ? null : longOrNull(ballot.get("division_id")))
-                .bind("b", ballot == null || !linkBallot ? null : longOrNull(ballot.get("id")))
-                .bind("f", from).bind("to", to).bind("n", note).bind("p", provenanceId)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-    }
-
-    private static Long longOrNull(Object o) {
-        return o == null ? null : ((Number) o).longValue();
+        WardFigures.insert(h, declared, rows);
     }
 
     /** Adds a sentence the person importing should see (what the source lacks, what was derived). */

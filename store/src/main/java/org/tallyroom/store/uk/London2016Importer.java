@@ -33,6 +33,7 @@ import org.tallyroom.store.Person;
 import org.tallyroom.store.ResultStatus;
 import org.tallyroom.store.Source;
 import org.tallyroom.store.Turnout;
+import org.tallyroom.store.WardFigures;
 import org.tallyroom.store.id.ElectionId;
 import org.tallyroom.store.id.ElectionType;
 
@@ -82,7 +83,7 @@ public final class London2016Importer {
     }
 
     /** A declaration and its ward breakdown. */
-    record Ballot(Declaration declaration, List<Ingest.WardFigures> wards) {
+    record Ballot(Declaration declaration, List<WardFigures> wards) {
     }
 
     /** Reads and counts everything; the mayor first, then the constituencies, then the list. */
@@ -180,7 +181,7 @@ public final class London2016Importer {
                 + "against the London-wide list suggest ("
                 + describe(first.candidates(), inferred, list.candidates()) + ").";
         Declaration d = new Declaration(spec, entries, ResultStatus.DECLARED, turnout, 0, null, null, null, note);
-        List<Ingest.WardFigures> wards = new ArrayList<>();
+        List<WardFigures> wards = new ArrayList<>();
         for (WardRow r : first.rows()) {
             List<BigDecimal> v = new ArrayList<>();
             for (String c : candidates) {
@@ -246,27 +247,27 @@ public final class London2016Importer {
         return new Turnout(null, null, BigDecimal.valueOf(b.valid()), b.rejected(), b.byReason());
     }
 
-    private static List<Ingest.WardFigures> wardFigures(List<WardRow> rows, int columns, String area, int preference) {
-        List<Ingest.WardFigures> out = new ArrayList<>();
+    private static List<WardFigures> wardFigures(List<WardRow> rows, int columns, String area, int preference) {
+        List<WardFigures> out = new ArrayList<>();
         for (WardRow r : rows) {
             List<BigDecimal> v = new ArrayList<>();
             for (int i = 0; i < columns; i++) {
                 v.add(BigDecimal.valueOf(r.votesAt(i)));
             }
-            Ingest.WardFigures w = figures(r, v, preference);
-            out.add(area == null ? w : new Ingest.WardFigures(w.rowNumber(), w.gss(), w.name(), area, w.kind(),
+            WardFigures w = figures(r, v, preference);
+            out.add(area == null ? w : new WardFigures(w.rowNumber(), w.gss(), w.name(), area, w.kind(),
                     w.preference(), w.votes()));
         }
         return out;
     }
 
-    private static Ingest.WardFigures figures(WardRow r, List<BigDecimal> votes, int preference) {
+    private static WardFigures figures(WardRow r, List<BigDecimal> votes, int preference) {
         String kind = switch (r.kind()) {
             case WARD -> "ward";
             case POSTAL -> "postal";
             case UNDIVIDED_AREA -> "undivided-area";
         };
-        return new Ingest.WardFigures(r.line(), r.gssCode().isEmpty() ? null : r.gssCode(), r.ward(),
+        return new WardFigures(r.line(), r.gssCode().isEmpty() ? null : r.gssCode(), r.ward(),
                 r.constituency().isEmpty() ? null : r.constituency(), kind, preference, votes);
     }
 
