@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * {@code tallyroom compact} compacts it fully.
  *
  * <p><b>Parsed statements.</b> H2 keeps the last 8 statements each session parsed (QUERY_CACHE_SIZE); an
- * import runs a few dozen in turn, so it parsed nearly every statement again (4% of {@code import uk}'s
+ * import runs a few dozen in turn, so it parsed nearly every statement again (3-4% of {@code import uk}'s
  * main thread). The store asks for {@value #QUERY_CACHE} (a setting of the database, taken from the URL of
  * the process that opens the file; a process that joins through the automatic mixed mode gets the
  * opener's).
@@ -72,9 +72,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Connections {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
-    /** PostgreSQL URLs whose server has synchronous_commit off: each connection turns it on. */
     /** Parsed statements H2 keeps per session (see the class comment). */
     static final int QUERY_CACHE = 100;
+    /** PostgreSQL URLs whose server has synchronous_commit off: each connection turns it on. */
     private static final java.util.Set<String> FORCE_SYNC = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static {
