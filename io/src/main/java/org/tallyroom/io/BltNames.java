@@ -24,7 +24,8 @@ record BltNames(List<BltNames.Named> names, String title) {
     /** One candidate as named: the name and the party given beside it (empty where none is). */
     record Named(String name, String party, Item at) { }
 
-    private record Item(String text, long line, int column) { }
+    /** A name or title as written, and where: for messages. */
+    record Item(String text, long line, int column) { }
 
     /** One reading of a names section: the file (for messages), its text, its first line, the number of candidates. */
     private static final class Reader {
