@@ -167,7 +167,12 @@ final class AnalyseCommand {
                         ? Optional.of(stored.contest(compare).orElseThrow(() -> new StoreException("no ballot '" + compare
                                 + "' with a result in the store")))
                         : stored.previousContest(now);
-                ContestSummary summary = ContestAnalysis.summarise(now.result());
+                // An STV count's last seat comes from its stored count report, where there is one.
+                String report = now.result().firstPreferences()
+                        ? store.currentResult(now.ballotId()).map(v -> v.countReport()).orElse(null) : null;
+                ContestSummary summary = report == null ? ContestAnalysis.summarise(now.result())
+                        : ContestAnalysis.summarise(now.result(), ReportJsonReader.read(report,
+                                now.ballotId() + " (stored count report)"));
                 StringBuilder text = new StringBuilder(PlainText.render(summary));
                 Optional<ContestChange> change = Optional.empty();
                 Optional<Swing> swing = Optional.empty();

@@ -79,18 +79,24 @@ class AnalyseCommandTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void contest_anStvWard_firstPreferencesWithoutAMajority(TestDatabase db) {
+    void contest_anStvWard_firstPreferences_andTheLastSeatInsteadOfAMajority(TestDatabase db) {
         String url = db.freshUrl(dir);
         String ward = "local.fictional.ward-1.2022-05-05";
         ok("import", "ballots", "--db", url, "--method", "stv-scotland", "--ballot-id", ward, "../examples/ward.blt");
         // examples/ward.blt: Archer 142 and Baird 103 first preferences for Labour, of 441.
         Cli r = ok("analyse", "contest", "--db", url, ward);
-        assertThat(r.out()).contains("First prefs", "Majority: none (an STV count elects on transfers too",
-                "party vote = all its candidates' votes").doesNotContain("last elected over first not elected");
+        // The stored count: Campbell elected last at stage 5 on 119.68880, Ewart still continuing on 73.53512.
+        assertThat(r.out()).contains("First prefs", "Last seat: 46.15368 votes at stage 5, Carla CAMPBELL (SNP) over Effie "
+                + "EWART (Con)", "party vote = all its candidates' votes").doesNotContain("Majority:");
         assertThat(r.out().lines().filter(l -> l.startsWith("Lab ")).findFirst().orElseThrow()).contains("245", "55.56");
         JsonNode j = json(Cli.run("analyse", "contest", "--db", url, "--format", "json", ward));
         assertThat(j.at("/summary/firstPreferences").asBoolean()).isTrue();
         assertThat(j.at("/summary/majority").isNull() || j.at("/summary/majority").isMissingNode()).isTrue();
+        assertThat(j.at("/summary/lastSeat/votes").decimalValue()).isEqualByComparingTo("46.15368");
+        assertThat(j.at("/summary/lastSeat/stage").asInt()).isEqualTo(5);
+        assertThat(j.at("/summary/lastSeat/runnerUp").asString()).isEqualTo("Effie EWART (Con)");
+        assertThat(ok("show", "--db", url, ward).out()).contains("Votes are first preferences",
+                "Last seat: 46.15368 votes at stage 5, Carla CAMPBELL (SNP) over Effie EWART (Con)").doesNotContain("Majority:");
     }
 
     @ParameterizedTest

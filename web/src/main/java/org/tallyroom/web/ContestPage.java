@@ -20,12 +20,14 @@ public final class ContestPage {
      * @param staged   a count of more than one stage: first preferences and final totals
      * @param rows     the candidates, most votes first
      * @param previous the previous contest the change in share is measured against, in words
+     * @param lastSeat for an STV count with its report, how close the last seat was, in words; else null
      * @param rejected the rejected papers with their reasons
      * @param stages   the count stage by stage, or null (one stage)
      * @param versions the published versions as another class renders them (empty: one version)
      */
     public record View(Views.Contest c, String meta, String status, boolean staged, Charts.Bars bars, List<Row> rows,
-                       String previous, String majority, String swing, String rejected, StageTable stages, String versions,
+                       String previous, String majority, String lastSeat, String swing, String rejected, StageTable stages,
+                       String versions,
                        String jsonHref) {
         /** The result's correction history page. */
         public String historyHref() {
@@ -60,7 +62,7 @@ public final class ContestPage {
                 + (c.byElection() ? " · by-election" : "");
         if (c.result() == null) {
             return Templates.render("ballot/contest.jte", new View(c, meta, null, false, null, List.of(), null, null, null,
-                    null, null, "", null));
+                    null, null, null, "", null));
         }
         String status = cap(c.result().status());
         boolean staged = c.candidates().stream().anyMatch(r -> r.firstPreferences() != null);
@@ -77,6 +79,9 @@ public final class ContestPage {
         String majority = c.majority() == null ? null : Fmt.num(c.majority().votes())
                 + (c.majorityPercent() == null ? "" : " (" + Fmt.pct(c.majorityPercent()) + " of valid papers)")
                 + " — " + c.majority().lastElected() + " over " + c.majority().firstNotElected();
+        String lastSeat = c.lastSeat() == null ? null : Fmt.votes(c.lastSeat().votes().toPlainString()) + " at stage "
+                + c.lastSeat().stage() + " — " + c.lastSeat().lastElected() + " over " + c.lastSeat().runnerUp()
+                + ", the candidate not elected who stood longest";
         String swing = c.swing() == null ? null
                 : c.swing().points().toPlainString() + " points from " + c.swing().from() + " to " + c.swing().to();
         StringBuilder rejected = new StringBuilder(Fmt.num(c.rejected()));
@@ -90,7 +95,7 @@ public final class ContestPage {
         StageTable stages = c.count() != null && c.count().path("stages").size() > 1 ? stages(c) : null;
         return Templates.render("ballot/contest.jte", new View(c, meta, status, staged,
                 Charts.barsView("bars", (staged ? "First preferences" : "Votes") + " for each candidate in " + c.name(), bars),
-                rows, c.previousBallotId() == null ? "(no previous contest stored)" : c.previousBallotId(), majority, swing,
+                rows, c.previousBallotId() == null ? "(no previous contest stored)" : c.previousBallotId(), majority, lastSeat, swing,
                 rejected.toString(), stages, history.size() > 1 ? VersionsHtml.of(history) : "",
                 "/api/ballots/" + Html.seg(c.ballotId())));
     }

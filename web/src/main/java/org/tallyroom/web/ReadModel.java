@@ -24,6 +24,8 @@ import org.tallyroom.analysis.national.National;
 import org.tallyroom.analysis.projection.Projection;
 import org.tallyroom.analysis.projection.ShareChanges;
 import org.tallyroom.analysis.projection.SwingModel;
+import org.tallyroom.io.InputException;
+import org.tallyroom.io.report.ReportJsonReader;
 import org.tallyroom.store.BallotView;
 import org.tallyroom.store.ResultStatus;
 import org.tallyroom.store.ResultVersion;
@@ -161,9 +163,9 @@ public final class ReadModel {
             }
             return Optional.of(new Views.Contest(b.ballotId(), b.name(), b.electionId(), b.electionName(), b.organisation(),
                     b.division(), b.date(), b.seats(), b.votingSystem(), b.byElection(), b.cancelled(), null, rows,
-                    null, null, null, null, Map.of(), null, null, null, null, previousId, List.of(), null, null, null));
+                    null, null, null, null, Map.of(), null, null, null, null, null, previousId, List.of(), null, null, null));
         }
-        ContestSummary summary = ContestAnalysis.summarise(contest);
+        ContestSummary summary = summary(contest, r);
         ContestChange change = null;
         Views.SwingLine swing = null;
         if (previous.isPresent()) {
@@ -216,8 +218,24 @@ public final class ReadModel {
                 r.turnout().valid() == null ? null : r.turnout().valid().toPlainString(), r.turnout().rejected(), byReason,
                 summary.turnout().map(t -> t.percent(2)).orElse(null), majority,
                 majority == null ? null : majority.ofValid().map(f -> f.percent(2)).orElse(null),
+                summary.lastSeat().orElse(null),
                 change == null ? null : change.verdict(), previousId, change == null ? List.of() : change.parties(), swing,
                 count, headline(b, contest, previous.orElse(null))));
+    }
+
+    /**
+     * The contest's summary; for an STV count, with its last seat from the stored count report (none where
+     * the report cannot be read: the page still shows the result and says nothing of the last seat).
+     */
+    private static ContestSummary summary(ContestResult contest, ResultVersion r) {
+        if (contest.firstPreferences() && r.countReport() != null) {
+            try {
+                return ContestAnalysis.summarise(contest, ReportJsonReader.read(r.countReport(), "the stored count report"));
+            } catch (InputException e) {
+                return ContestAnalysis.summarise(contest);
+            }
+        }
+        return ContestAnalysis.summarise(contest);
     }
 
     /**

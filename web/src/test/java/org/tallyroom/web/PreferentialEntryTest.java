@@ -59,12 +59,18 @@ class PreferentialEntryTest {
             assertThat(elected).hasSize(2).contains("Ada Brown");
             // First preferences give no majority in an STV count: none on the contest, none in the council's ward list.
             assertThat(c.path("majority").isNull()).as("majority: %s", c.path("majority")).isTrue();
+            // Instead, the last seat: Gil's 15 papers elect Eve on 40 at stage 3, with Cal still continuing on 26.
+            assertThat(c.at("/lastSeat/votes").decimalValue()).isEqualByComparingTo("14");
+            assertThat(c.at("/lastSeat/stage").asInt()).isEqualTo(3);
+            assertThat(c.at("/lastSeat/lastElected").asString()).isEqualTo("Eve Ford");
+            assertThat(c.at("/lastSeat/runnerUp").asString()).isEqualTo("Cal Dunn");
             JsonNode council = Running.json(s.get("/api/elections/local.glenmore.2022-05-05"));
             assertThat(council.at("/wards/0/ballotId").asString()).isEqualTo(b);
             assertThat(council.at("/wards/0/majority").isNull()).as("ward majority").isTrue();
             assertThat(council.at("/wards/0/elected").size()).isEqualTo(2);
             String page = s.get("/ballots/" + b).body();
-            assertThat(page).contains("id=\"stage-table\"").contains("<svg class=\"stages\"").contains("Quota: 34.00000");
+            assertThat(page).contains("id=\"stage-table\"").contains("<svg class=\"stages\"").contains("Quota: 34.00000")
+                    .contains("<dt>Last seat</dt><dd>14 at stage 3 — Eve Ford over Cal Dunn");
             // bad papers: 400 with a message
             HttpResponse<String> bad = s.post("/api/ballots/" + b + "/correct", "{\"papers\": [{\"count\": 5, \"ranking\": [9]}], "
                     + "\"reason\": \"x\"}", "Authorization", "Bearer " + s.token("returning-officer"));

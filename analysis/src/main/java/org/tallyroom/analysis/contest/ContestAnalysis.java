@@ -12,10 +12,14 @@ import java.util.stream.Collectors;
 import org.tallyroom.analysis.CandidateVotes;
 import org.tallyroom.analysis.ContestResult;
 import org.tallyroom.analysis.Fraction;
+import org.tallyroom.count.CountReport;
 
 /**
  * One contest, alone and against the previous contest for the same division: winners, majority,
  * shares, turnout, change in share and Butler swing.
+ *
+ * <p>An STV count's stored votes are its first preferences, from which no majority follows; where its
+ * report is at hand the summary says how close the last seat was instead ({@link LastSeat}).
  *
  * <p>Shares are exact {@link Fraction}s. A candidate's share is over all votes cast for all
  * candidates; a party's follows the {@link PartyShareConvention} (by default
@@ -34,6 +38,20 @@ public final class ContestAnalysis {
     }
 
     public static ContestSummary summarise(ContestResult contest, PartyShareConvention convention) {
+        return summarise(contest, convention, Optional.empty());
+    }
+
+    /**
+     * The summary under the contest's default convention, with the last seat of its count report where
+     * the contest is an STV count's first preferences (and nothing else to say of its majority).
+     */
+    public static ContestSummary summarise(ContestResult contest, CountReport report) {
+        return summarise(contest, PartyShareConvention.of(contest),
+                contest.firstPreferences() ? LastSeat.of(report) : Optional.empty());
+    }
+
+    private static ContestSummary summarise(ContestResult contest, PartyShareConvention convention,
+                                            Optional<LastSeat> lastSeat) {
         long total = contest.totalVotes();
         List<CandidateVotes> elected = contest.elected();
         List<CandidateLine> lines = contest.byVotes().stream()
@@ -43,7 +61,7 @@ public final class ContestAnalysis {
         return new ContestSummary(contest.divisionId(), contest.divisionName(), contest.seats(), total,
                 contest.electorate(), contest.validPapers(), contest.rejectedPapers(), turnout(contest),
                 validVoteTurnout(contest), lines, elected.stream().map(CandidateVotes::name).toList(),
-                majority(contest), convention, parties(contest, convention), contest.firstPreferences());
+                majority(contest), convention, parties(contest, convention), contest.firstPreferences(), lastSeat);
     }
 
     /**

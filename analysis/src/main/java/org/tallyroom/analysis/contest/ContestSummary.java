@@ -23,12 +23,14 @@ import org.tallyroom.analysis.Fraction;
  * @param convention        how the party lines are counted
  * @param parties           each party's vote and share, highest first
  * @param firstPreferences  the votes are an STV count's first preferences (no majority follows from them)
+ * @param lastSeat          for an STV count whose report is stored, how close its last seat was; else empty
  */
 public record ContestSummary(String divisionId, String divisionName, int seats, long totalVotes,
                              OptionalLong electorate, OptionalLong validPapers, OptionalLong rejectedPapers,
                              Optional<Fraction> turnout, Optional<Fraction> validVoteTurnout,
                              List<CandidateLine> candidates, List<String> elected, Optional<Majority> majority,
-                             PartyShareConvention convention, List<PartyLine> parties, boolean firstPreferences) {
+                             PartyShareConvention convention, List<PartyLine> parties, boolean firstPreferences,
+                             Optional<LastSeat> lastSeat) {
     public ContestSummary {
         candidates = List.copyOf(candidates);
         elected = List.copyOf(elected);

@@ -11,6 +11,7 @@ import org.tallyroom.analysis.composition.TimelineEntry;
 import org.tallyroom.analysis.contest.CandidateLine;
 import org.tallyroom.analysis.contest.ContestChange;
 import org.tallyroom.analysis.contest.ContestSummary;
+import org.tallyroom.analysis.contest.LastSeat;
 import org.tallyroom.analysis.contest.PartyLine;
 import org.tallyroom.analysis.contest.ShareChange;
 import org.tallyroom.analysis.contest.Swing;
@@ -46,6 +47,13 @@ public final class PlainText {
     private PlainText() {
     }
 
+    /** An STV count's last seat, where a plurality count shows its majority: one line. */
+    public static String render(LastSeat l) {
+        return "Last seat: " + String.format(Locale.ROOT, "%,." + l.votes().scale() + "f", l.votes()) + " votes at stage "
+                + l.stage() + ", " + l.lastElected() + " over " + l.runnerUp()
+                + " (no majority on first preferences: the last elected over the candidate not elected who stood longest)\n";
+    }
+
     public static String render(ContestSummary s) {
         StringBuilder out = new StringBuilder();
         out.append(s.divisionName()).append(" (").append(s.divisionId()).append("): ").append(seats(s.seats()))
@@ -66,9 +74,9 @@ public final class PlainText {
                         .append(m.ofValid().map(f -> " (" + pct(f) + "% of valid papers)").orElse(""))
                         .append(", ").append(m.lastElected()).append(" over ").append(m.firstNotElected())
                         .append(s.seats() > 1 ? " (last elected over first not elected)" : "").append('\n'),
-                () -> out.append(s.firstPreferences()
+                () -> out.append(s.lastSeat().map(PlainText::render).orElse(s.firstPreferences()
                         ? "Majority: none (an STV count elects on transfers too: the stages are in the stored count report)\n"
-                        : "Majority: none (uncontested)\n"));
+                        : "Majority: none (uncontested)\n")));
         out.append("\nParty shares (").append(s.convention().description()).append(")\n");
         TextTable p = new TextTable("Party", ">Candidates", ">Votes", ">Share %");
         for (PartyLine l : s.parties()) {

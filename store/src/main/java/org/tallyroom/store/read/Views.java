@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.tallyroom.analysis.contest.LastSeat;
 import org.tallyroom.analysis.contest.Majority;
 import org.tallyroom.analysis.contest.ShareChange;
 import org.tallyroom.analysis.council.Control;
@@ -54,12 +55,14 @@ public final class Views {
      * A contest: ballot, its public result (declared or corrected; none while provisional) and its analysis.
      * {@code headline} (as on the council and national summaries): the sentence the page opens with and its
      * supporting figures; null where there is nothing to say yet (awaiting declaration, a tie not yet decided).
+     * {@code majority} is null for an STV count, whose votes here are first preferences; {@code lastSeat} then
+     * says how close its last seat was, where its count report is stored ({@link LastSeat}); else null.
      */
     public record Contest(String ballotId, String name, String electionId, String electionName, String organisation,
                           String division, LocalDate date, int seats, String votingSystem, boolean byElection,
                           boolean cancelled, ResultInfo result, List<CandidateRow> candidates, Long electorate,
                           Long ballotPapersIssued, String validVotes, Long rejected, Map<String, Long> rejectedByReason,
-                          BigDecimal turnout, Majority majority, BigDecimal majorityPercent, String verdict,
+                          BigDecimal turnout, Majority majority, BigDecimal majorityPercent, LastSeat lastSeat, String verdict,
                           String previousBallotId, List<ShareChange> shareChanges, SwingLine swing, JsonNode count,
                           Headline headline) {
     }

@@ -11,7 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.tallyroom.analysis.contest.LastSeat;
 import org.tallyroom.io.InputException;
+import org.tallyroom.io.report.ReportJsonReader;
 import org.tallyroom.io.ni.NiSheet;
 import org.tallyroom.io.ni.NiSheetCheck;
 import org.tallyroom.store.ImportOutcome;
@@ -72,6 +74,11 @@ class NiAssemblyImportTest {
                 }
                 assertThat(report.path("elected").size()).isEqualTo(sheet.constituency().seats());
             }
+            // Foyle 2017 (EONI lists an exclusion at the stage deciding it): McCann, excluded at the last stage and
+            // never transferred, 663.21 behind Middleton there, who took the last seat.
+            String foyle = s.currentResult("nia.foyle.2017-03-02").orElseThrow().countReport();
+            assertThat(LastSeat.of(ReportJsonReader.read(foyle, "foyle"))).contains(
+                    new LastSeat("Gary Middleton", "Eamonn McCann", new BigDecimal("663.21"), 6));
             assertThat(s.elections()).anySatisfy(e -> {
                 assertThat(e.electionId()).isEqualTo("nia.2017-03-02");
                 assertThat(e.name()).isEqualTo("Northern Ireland Assembly Election 2017");
