@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -28,7 +27,8 @@ import org.tallyroom.store.id.Nation;
  * <p>Rows met once are cached for the rest of the import, and candidacies and figures go in as JDBC
  * batches, so an import costs a few statements per ballot. Organisations and divisions are kept by
  * {@link Places}, parties and people by {@link Contestants}, a result's ward breakdown written by
- * {@link WardFigures}; elections, ballots, candidacies and results here.
+ * {@link WardFigures}, ballots and candidacies declared many at a time by {@link BatchedBallots};
+ * elections, one ballot's candidacies and results here.
  */
 public final class Ingest {
     private final Handle h;
@@ -39,9 +39,8 @@ public final class Ingest {
 
     private final Places places;
     private final Contestants contestants;
+    private final BatchedBallots batched;
     private final Map<String, Long> elections = new HashMap<>();
-    private final Map<String, Long> ballots = new HashMap<>();
-    private final Set<Long> touched = new HashSet<>();
     /** Ballots whose ballot, candidates or result this import changed: the read model's work. */
     private final Set<Long> changed = new HashSet<>();
     /** Elections this import created or renamed. */
@@ -56,6 +55,7 @@ public final class Ingest {
         this.results = new ResultRecorder(h, provenanceId, recordedBy, now);
         this.places = new Places(h);
         this.contestants = new Contestants(h);
+        this.batched = new BatchedBallots(h, places, contestants, id -> election(id, null), changed);
     }
 
     /** The provenance row of this import. */
@@ -130,12 +130,12 @@ public final class Ingest {
 
     /** Upserts a ballot with its organisation, division and elections; returns the ballot's row id. */
     public long ballot(BallotSpec spec) {
-        return ballots(List.of(spec), new boolean[1]).get(0);
+        return batched.ballots(List.of(spec), new boolean[1]).get(0);
     }
 
     /** The row id of a ballot already stored (by this import or an earlier one), if any. */
     public Optional<Long> ballotRow(String ballotId) {
-        Long cached = ballots.get(ballotId);
+        Long cached = batched.row(ballotId);
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -169,17 +169,8 @@ public final class Ingest {
                 inserts.bind("b", ballotRow).bind("p", person).bind("party", party).bind("n", e.ballotPaperName())
                         .bind("lp", e.listPosition()).bind("pos", position).add();
                 changed.add(ballotRow);
-            } else {
-                Long oldParty = old.get("party_id") == null ? null : ((Number) old.get("party_id")).longValue();
-                Integer oldList = old.get("list_position") == null ? null : ((Number) old.get("list_position")).intValue();
-                if (!Objects.equals(oldParty, party) || !e.ballotPaperName().equals(old.get("ballot_paper_name"))
-                        || !Objects.equals(oldList, e.listPosition()) || ((Number) old.get("position")).intValue() != position) {
-                    h.createUpdate("UPDATE candidacies SET party_id = :party, ballot_paper_name = :n, list_position = :lp, "
-                                    + "position = :pos WHERE id = :id")
-                            .bind("party", party).bind("n", e.ballotPaperName()).bind("lp", e.listPosition())
-                            .bind("pos", position).bind("id", ((Number) old.get("id")).longValue()).execute();
-                    changed.add(ballotRow);
-                }
+            } else if (BatchedBallots.updateCandidacy(h, old, party, e, position)) {
+                changed.add(ballotRow);
             }
         }
         if (inserts.size() > 0) {
@@ -231,8 +222,8 @@ public final class Ingest {
         }
         List<BallotSpec> specs = ds.stream().map(Declaration::ballot).toList();
         boolean[] created = new boolean[ds.size()];
-        List<Long> ballotRows = ballots(specs, created);
-        List<List<Long>> candidacyRows = candidacies(ballotRows, created, ds);
+        List<Long> ballotRows = batched.ballots(specs, created);
+        List<List<Long>> candidacyRows = batched.candidacies(ballotRows, created, ds);
         List<ResultRecorder.Pending> pending = new ArrayList<>();
         for (int i = 0; i < ds.size(); i++) {
             if (ds.get(i).hasResult()) {
@@ -254,146 +245,6 @@ public final class Ingest {
             }
         }
         return out;
-    }
-
-    /** Upserts ballots (distinct ids); {@code created[i]} is set where the ballot is new to the store. */
-    private List<Long> ballots(List<BallotSpec> specs, boolean[] created) {
-        Map<String, Map<String, Object>> stored = new HashMap<>();
-        for (List<String> chunk : Batches.chunks(specs.stream().map(s -> s.id().toString()).toList())) {
-            h.createQuery("SELECT id, ballot_id, name, division_id, seats_contested, voting_system, cancelled FROM ballots "
-                    + "WHERE ballot_id IN (<b>)").bindList("b", chunk).mapToMap()
-                    .forEach(r -> stored.put((String) r.get("ballot_id"), r));
-        }
-        Long[] rows = new Long[specs.size()];
-        PreparedBatch inserts = h.prepareBatch("INSERT INTO ballots (ballot_id, election_id, organisation_id, division_id, "
-                + "poll_date, name, seats_contested, voting_system, by_election, cancelled) "
-                + "VALUES (:b, :e, :o, :d, :date, :n, :seats, :vs, :by, :c)");
-        List<Integer> inserted = new ArrayList<>();
-        long[] electionRows = new long[specs.size()];
-        places.newDivisions(specs);
-        for (int i = 0; i < specs.size(); i++) {
-            BallotSpec spec = specs.get(i);
-            ElectionId id = spec.id();
-            String orgSlug = Names.organisationSlug(id);
-            long org = organisation(orgSlug, spec.organisationName(), id.type().hasOrganisation() ? spec.nation() : null);
-            Long division = id.division() == null ? null
-                    : division(org, id.division(), spec.divisionName(), spec.gss(), spec.boundaryVersion());
-            long election = election(id.parent().orElseThrow(), null);
-            electionRows[i] = election;
-            String name = spec.name() != null ? spec.name()
-                    : spec.divisionName() != null ? spec.divisionName()
-                    : id.division() != null ? Names.fromSlug(id.division())
-                    : spec.organisationName() != null ? spec.organisationName() : Names.organisationName(orgSlug);
-            boolean nameGiven = spec.name() != null || spec.divisionName() != null;
-            String key = id.toString();
-            Map<String, Object> r = stored.get(key);
-            if (r == null) {
-                inserts.bind("b", key).bind("e", election).bind("o", org).bind("d", division).bind("date", id.date())
-                        .bind("n", name).bind("seats", spec.seats()).bind("vs", spec.votingSystem())
-                        .bind("by", id.byElection()).bind("c", spec.cancelled()).add();
-                inserted.add(i);
-                created[i] = true;
-                continue;
-            }
-            long rowId = ((Number) r.get("id")).longValue();
-            String newName = nameGiven ? name : (String) r.get("name");
-            String newSystem = spec.votingSystem() != null ? spec.votingSystem() : (String) r.get("voting_system");
-            Long oldDivision = r.get("division_id") == null ? null : ((Number) r.get("division_id")).longValue();
-            if (!newName.equals(r.get("name")) || !Objects.equals(division, oldDivision)
-                    || spec.seats() != ((Number) r.get("seats_contested")).intValue()
-                    || !Objects.equals(newSystem, r.get("voting_system")) || spec.cancelled() != (Boolean) r.get("cancelled")) {
-                h.createUpdate("UPDATE ballots SET name = :n, division_id = :d, seats_contested = :seats, "
-                                + "voting_system = :vs, cancelled = :c WHERE id = :id")
-                        .bind("n", newName).bind("d", division).bind("seats", spec.seats()).bind("vs", newSystem)
-                        .bind("c", spec.cancelled()).bind("id", rowId).execute();
-                changed.add(rowId);
-            }
-            rows[i] = rowId;
-        }
-        List<Long> ids = Batches.insertReturningIds(inserts, inserted.size());
-        PreparedBatch views = h.prepareBatch("INSERT INTO read_ballots (ballot_id, election_id) VALUES (:b, :e)");
-        for (int k = 0; k < inserted.size(); k++) {
-            rows[inserted.get(k)] = ids.get(k);
-            views.bind("b", ids.get(k)).bind("e", electionRows[inserted.get(k)]).add();
-            changed.add(ids.get(k));
-        }
-        if (views.size() > 0) {
-            views.execute();
-        }
-        for (int i = 0; i < specs.size(); i++) {
-            ballots.put(specs.get(i).id().toString(), rows[i]);
-            touched.add(rows[i]);
-        }
-        return List.of(rows);
-    }
-
-    /**
-     * Upserts the candidacies of many ballots (distinct), each in ballot-paper order; returns their row ids
-     * in the same order. Candidacies of ballots just created need no look-up.
-     */
-    private List<List<Long>> candidacies(List<Long> ballotRows, boolean[] created, List<Declaration> ds) {
-        Map<String, Long> personIds = people(ds.stream().flatMap(d -> d.candidates().stream())
-                .map(Declaration.Entry::person).toList());
-        List<Long> known = new ArrayList<>();
-        for (int i = 0; i < ballotRows.size(); i++) {
-            if (!created[i]) {
-                known.add(ballotRows.get(i));
-            }
-        }
-        Map<Long, Map<Long, Map<String, Object>>> existing = new HashMap<>();
-        for (List<Long> chunk : Batches.chunks(known)) {
-            h.createQuery("SELECT id, ballot_id, person_id, party_id, ballot_paper_name, list_position, position "
-                    + "FROM candidacies WHERE ballot_id IN (<b>)").bindList("b", chunk).mapToMap()
-                    .forEach(r -> existing.computeIfAbsent(((Number) r.get("ballot_id")).longValue(), k -> new HashMap<>())
-                            .put(((Number) r.get("person_id")).longValue(), r));
-        }
-        PreparedBatch inserts = h.prepareBatch("INSERT INTO candidacies (ballot_id, person_id, party_id, ballot_paper_name, "
-                + "list_position, position) VALUES (:b, :p, :party, :n, :lp, :pos)");
-        List<Long[]> out = new ArrayList<>();
-        List<int[]> insertedAt = new ArrayList<>();
-        for (int i = 0; i < ds.size(); i++) {
-            List<Declaration.Entry> entries = ds.get(i).candidates();
-            long ballotRow = ballotRows.get(i);
-            Map<Long, Map<String, Object>> old = existing.getOrDefault(ballotRow, Map.of());
-            Long[] ids = new Long[entries.size()];
-            Set<Long> onBallot = new HashSet<>();
-            for (int j = 0; j < entries.size(); j++) {
-                Declaration.Entry e = entries.get(j);
-                int position = j + 1;
-                long person = personIds.get(e.person().key());
-                if (!onBallot.add(person)) {
-                    throw new IllegalArgumentException(ds.get(i).ballot().id() + ": candidate " + e.person().name()
-                            + " (" + e.person().key() + ") appears twice on one ballot");
-                }
-                Long party = e.party() == null ? null : party(e.party());
-                Map<String, Object> row = old.get(person);
-                if (row == null) {
-                    inserts.bind("b", ballotRow).bind("p", person).bind("party", party).bind("n", e.ballotPaperName())
-                            .bind("lp", e.listPosition()).bind("pos", position).add();
-                    changed.add(ballotRow);
-                    insertedAt.add(new int[] {i, j});
-                    continue;
-                }
-                long id = ((Number) row.get("id")).longValue();
-                Long oldParty = row.get("party_id") == null ? null : ((Number) row.get("party_id")).longValue();
-                Integer oldList = row.get("list_position") == null ? null : ((Number) row.get("list_position")).intValue();
-                if (!Objects.equals(oldParty, party) || !e.ballotPaperName().equals(row.get("ballot_paper_name"))
-                        || !Objects.equals(oldList, e.listPosition()) || ((Number) row.get("position")).intValue() != position) {
-                    h.createUpdate("UPDATE candidacies SET party_id = :party, ballot_paper_name = :n, list_position = :lp, "
-                                    + "position = :pos WHERE id = :id")
-                            .bind("party", party).bind("n", e.ballotPaperName()).bind("lp", e.listPosition())
-                            .bind("pos", position).bind("id", id).execute();
-                    changed.add(ballotRow);
-                }
-                ids[j] = id;
-            }
-            out.add(ids);
-        }
-        List<Long> newIds = Batches.insertReturningIds(inserts, insertedAt.size());
-        for (int k = 0; k < insertedAt.size(); k++) {
-            out.get(insertedAt.get(k)[0])[insertedAt.get(k)[1]] = newIds.get(k);
-        }
-        return out.stream().map(List::of).toList();
     }
 
     /**
@@ -447,7 +298,7 @@ public final class Ingest {
 
     /** Ballots this import has touched. */
     int ballotsTouched() {
-        return touched.size();
+        return batched.touched();
     }
 
     ResultRecorder results() {
