@@ -85,6 +85,9 @@ public final class BallotsCsv {
             nextNonBlankRecord();
         }
         int columns = fields;
+        if (columns == 1) {
+            CsvFile.checkSeparator(file, recordLine, List.of(text(0)));
+        }
         int weightColumn = -1;
         int[] candidateOf = new int[columns];
         List<Candidate> candidates = new ArrayList<>();

@@ -54,6 +54,7 @@ public final class CsvFile {
              CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true).allowExtraFields(true)
                      .allowMissingFields(true).ofCsvRecord(reader)) {
             for (CsvRecord rec : csv) {
+                checkSeparator(name, rec.getStartingLineNumber(), rec.getFields());
                 return rec.getFields();
             }
         } catch (CsvParseException e) {
@@ -80,9 +81,14 @@ public final class CsvFile {
                      .allowExtraFields(true)
                      .allowMissingFields(true)
                      .ofCsvRecord(reader)) {
+            boolean first = true;
             for (CsvRecord rec : csv) {
                 if (rec.getFieldCount() == 1 && rec.getField(0).isBlank()) {
                     continue;
+                }
+                if (first) {
+                    checkSeparator(name, rec.getStartingLineNumber(), rec.getFields());
+                    first = false;
                 }
                 rowConsumer.accept(new Row(rec.getStartingLineNumber(), rec.getFields()));
             }
@@ -156,6 +162,23 @@ public final class CsvFile {
                 atFieldStart = false;
             }
             i++;
+        }
+    }
+
+    /**
+     * Refuses a first row that is one field holding semicolons or tabs: a spreadsheet saved with another
+     * separator (Excel in a European locale writes semicolons), which would otherwise read as one column
+     * and fail later with a message about something else.
+     */
+    static void checkSeparator(String name, long line, List<String> firstRow) throws InputException {
+        if (firstRow.size() != 1) {
+            return;
+        }
+        String only = firstRow.get(0);
+        String found = only.indexOf(';') >= 0 ? "fields separated by semicolons"
+                : only.indexOf('\t') >= 0 ? "fields separated by tabs" : null;
+        if (found != null) {
+            throw new InputException(name, line, 1, "comma-separated values (save the file as CSV with commas)", found);
         }
     }
 

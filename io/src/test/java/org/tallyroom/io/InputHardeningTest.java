@@ -42,6 +42,20 @@ class InputHardeningTest {
     }
 
     @Test
+    void semicolonsOrTabsForCommas_refusedAtTheHeader() throws Exception {
+        Path semi = write("semi.csv", "\ncandidate;party;votes\nA;X;10\nB;Y;12\n");
+        String expected = ":2:1: expected comma-separated values (save the file as CSV with commas), found fields separated by ";
+        assertThatThrownBy(() -> ContestReader.read(semi)).isInstanceOf(InputException.class).hasMessage(semi + expected + "semicolons");
+        assertThatThrownBy(() -> BallotsCsv.read(semi)).isInstanceOf(InputException.class).hasMessage(semi + expected + "semicolons");
+        assertThatThrownBy(() -> CsvFile.readAll(semi)).isInstanceOf(InputException.class).hasMessage(semi + expected + "semicolons");
+        Path tabs = write("tabs.csv", "\ncandidate\tvotes\nA\t10\n");
+        assertThatThrownBy(() -> ContestReader.read(tabs)).isInstanceOf(InputException.class).hasMessage(tabs + expected + "tabs");
+        // One column is still a file of one candidate's ballots, and a semicolon inside a quoted name with commas is data.
+        assertThat(BallotsCsv.read(write("one.csv", "Alice\n1\n1\n")).candidates()).hasSize(1);
+        assertThat(BallotsCsv.read(write("q.csv", "\"Smith; John\",Bob\n1,2\n")).candidates()).hasSize(2);
+    }
+
+    @Test
     void counts_wholeNonNegativeBelow10To18() throws Exception {
         assertThat(Counts.parse(" 0012 ")).isEqualTo(12);
         assertThat(Counts.parse("999999999999999999")).isEqualTo(999_999_999_999_999_999L);
