@@ -27,8 +27,7 @@ public final class ContestPage {
      */
     public record View(Views.Contest c, String meta, String status, boolean staged, Charts.Bars bars, List<Row> rows,
                        String previous, String majority, String lastSeat, String swing, String rejected, StageTable stages,
-                       String versions,
-                       String jsonHref) {
+                       String versions, String jsonHref) {
         /** The result's correction history page. */
         public String historyHref() {
             return "/ballots/" + Html.seg(c.ballotId()) + "/history";
@@ -95,8 +94,8 @@ public final class ContestPage {
         StageTable stages = c.count() != null && c.count().path("stages").size() > 1 ? stages(c) : null;
         return Templates.render("ballot/contest.jte", new View(c, meta, status, staged,
                 Charts.barsView("bars", (staged ? "First preferences" : "Votes") + " for each candidate in " + c.name(), bars),
-                rows, c.previousBallotId() == null ? "(no previous contest stored)" : c.previousBallotId(), majority, lastSeat, swing,
-                rejected.toString(), stages, history.size() > 1 ? VersionsHtml.of(history) : "",
+                rows, c.previousBallotId() == null ? "(no previous contest stored)" : c.previousBallotId(), majority, lastSeat,
+                swing, rejected.toString(), stages, history.size() > 1 ? VersionsHtml.of(history) : "",
                 "/api/ballots/" + Html.seg(c.ballotId())));
     }
 

@@ -58,7 +58,7 @@ public record LastSeat(String lastElected, String runnerUp, BigDecimal votes, in
                 at.number()));
     }
 
-    /** The index of the last stage at which {@code candidate} still had their papers: before the first stage transferring them. */
+    /** The index of the last stage at which {@code candidate} still had their papers: before the first transferring them. */
     private static int lastStood(List<Stage> stages, int candidate) {
         for (int s = 0; s < stages.size(); s++) {
             if (stages.get(s).subject().contains(candidate)) {
