@@ -20,7 +20,7 @@ import org.tallyroom.count.Stage;
  * Electoral Office for Northern Ireland's sheets at the stage that decided it. Among candidates
  * excluded together, the runner-up is the one with the most votes before the transfer.
  *
- * @param lastElected the last candidate elected
+ * @param lastElected the last candidate elected (of several elected at the same stage, the one with fewest votes)
  * @param runnerUp    the candidate not elected who stood longest
  * @param votes       the last elected's votes less the runner-up's at that stage, at the report's decimals
  * @param stage       the stage compared (its number in the report)
@@ -32,7 +32,7 @@ public record LastSeat(String lastElected, String runnerUp, BigDecimal votes, in
             return Optional.empty();
         }
         List<Stage> stages = report.stages();
-        int last = report.elected().get(report.elected().size() - 1);
+        int last = lastElected(report);
         int runnerUp = -1;
         int runnerUpStage = -1;
         for (int c = 0; c < report.candidates().size(); c++) {
@@ -56,6 +56,34 @@ public record LastSeat(String lastElected, String runnerUp, BigDecimal votes, in
         BigDecimal gap = BigDecimal.valueOf(at.votesOf(last) - at.votesOf(runnerUp), report.decimals());
         return Optional.of(new LastSeat(report.candidates().get(last).name(), report.candidates().get(runnerUp).name(), gap,
                 at.number()));
+    }
+
+    /**
+     * The last elected: of those elected at the latest stage that elected anyone, the one with the fewest
+     * votes there (a sheet may list candidates elected together in any order); else the report's last.
+     */
+    private static int lastElected(CountReport report) {
+        List<Stage> stages = report.stages();
+        int last = report.elected().get(report.elected().size() - 1);
+        int lastAt = electedAt(stages, last);
+        for (int c : report.elected()) {
+            int at = electedAt(stages, c);
+            if (at > lastAt || at == lastAt && at >= 0 && stages.get(at).votesOf(c) < stages.get(at).votesOf(last)) {
+                last = c;
+                lastAt = at;
+            }
+        }
+        return last;
+    }
+
+    /** The index of the stage that elected {@code candidate}, or -1 where no stage says so. */
+    private static int electedAt(List<Stage> stages, int candidate) {
+        for (int s = 0; s < stages.size(); s++) {
+            if (stages.get(s).elected().contains(candidate)) {
+                return s;
+            }
+        }
+        return -1;
     }
 
     /** The index of the last stage at which {@code candidate} still had their papers: before the first transferring them. */

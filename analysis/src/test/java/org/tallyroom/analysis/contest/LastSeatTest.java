@@ -75,6 +75,15 @@ class LastSeatTest {
     }
 
     @Test
+    void electedTogether_theLastElectedIsTheOneWithFewerVotes_whateverTheListedOrder() {
+        // D excluded at stage 2 leaves B and C for the last two seats; the report lists C (more votes) last.
+        CountReport r = report("stv-ni", ABCDE.subList(0, 4), 0, List.of(0, 1, 2),
+                stage(1, StageKind.FIRST_PREFERENCES, List.of(), new long[] {60, 30, 35, 25}, List.of(0), List.of(3)),
+                stage(2, StageKind.EXCLUSION, List.of(3), new long[] {60, 31, 36, 0}, List.of(1, 2), List.of()));
+        assertThat(LastSeat.of(r)).contains(new LastSeat("B", "D", BigDecimal.valueOf(5), 1));
+    }
+
+    @Test
     void withdrawnCandidatesAreNotRunnersUp() {
         List<Candidate> cands = new ArrayList<>(ABCDE.subList(0, 2));
         cands.add(new Candidate("W", "X", true));
