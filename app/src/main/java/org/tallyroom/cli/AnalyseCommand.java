@@ -167,12 +167,7 @@ final class AnalyseCommand {
                         ? Optional.of(stored.contest(compare).orElseThrow(() -> new StoreException("no ballot '" + compare
                                 + "' with a result in the store")))
                         : stored.previousContest(now);
-                // An STV count's last seat comes from its stored count report, where there is one.
-                String report = now.result().firstPreferences()
-                        ? store.currentResult(now.ballotId()).map(v -> v.countReport()).orElse(null) : null;
-                ContestSummary summary = report == null ? ContestAnalysis.summarise(now.result())
-                        : ContestAnalysis.summarise(now.result(), ReportJsonReader.read(report,
-                                now.ballotId() + " (stored count report)"));
+                ContestSummary summary = ContestAnalysis.summarise(now.result(), now.lastSeat());
                 StringBuilder text = new StringBuilder(PlainText.render(summary));
                 Optional<ContestChange> change = Optional.empty();
                 Optional<Swing> swing = Optional.empty();

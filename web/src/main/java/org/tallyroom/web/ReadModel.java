@@ -24,8 +24,6 @@ import org.tallyroom.analysis.national.National;
 import org.tallyroom.analysis.projection.Projection;
 import org.tallyroom.analysis.projection.ShareChanges;
 import org.tallyroom.analysis.projection.SwingModel;
-import org.tallyroom.io.InputException;
-import org.tallyroom.io.report.ReportJsonReader;
 import org.tallyroom.store.BallotView;
 import org.tallyroom.store.ResultStatus;
 import org.tallyroom.store.ResultVersion;
@@ -153,8 +151,8 @@ public final class ReadModel {
         ResultVersion r = includeProvisional ? loaded.get().current() : loaded.get().published();
         Optional<StoredContest> previous = published.previousContest(ballotId);
         String previousId = previous.map(StoredContest::ballotId).orElse(null);
-        ContestResult contest = r == null ? null
-                : (includeProvisional ? current : published).contest(ballotId).map(StoredContest::result).orElse(null);
+        StoredContest stored = r == null ? null : (includeProvisional ? current : published).contest(ballotId).orElse(null);
+        ContestResult contest = stored == null ? null : stored.result();
         if (contest == null) {
             List<Views.CandidateRow> rows = new ArrayList<>();
             for (BallotView.Candidate c : b.candidates()) {
@@ -165,7 +163,7 @@ public final class ReadModel {
                     b.division(), b.date(), b.seats(), b.votingSystem(), b.byElection(), b.cancelled(), null, rows,
                     null, null, null, null, Map.of(), null, null, null, null, null, previousId, List.of(), null, null, null));
         }
-        ContestSummary summary = summary(contest, r);
+        ContestSummary summary = ContestAnalysis.summarise(contest, stored.lastSeat());
         ContestChange change = null;
         Views.SwingLine swing = null;
         if (previous.isPresent()) {
@@ -221,21 +219,6 @@ public final class ReadModel {
                 summary.lastSeat().orElse(null),
                 change == null ? null : change.verdict(), previousId, change == null ? List.of() : change.parties(), swing,
                 count, headline(b, contest, previous.orElse(null))));
-    }
-
-    /**
-     * The contest's summary; for an STV count, with its last seat from the stored count report (none where
-     * the report cannot be read: the page still shows the result and says nothing of the last seat).
-     */
-    private static ContestSummary summary(ContestResult contest, ResultVersion r) {
-        if (contest.firstPreferences() && r.countReport() != null) {
-            try {
-                return ContestAnalysis.summarise(contest, ReportJsonReader.read(r.countReport(), "the stored count report"));
-            } catch (InputException e) {
-                return ContestAnalysis.summarise(contest);
-            }
-        }
-        return ContestAnalysis.summarise(contest);
     }
 
     /**

@@ -67,6 +67,9 @@ class PreferentialEntryTest {
             JsonNode council = Running.json(s.get("/api/elections/local.glenmore.2022-05-05"));
             assertThat(council.at("/wards/0/ballotId").asString()).isEqualTo(b);
             assertThat(council.at("/wards/0/majority").isNull()).as("ward majority").isTrue();
+            assertThat(council.at("/wards/0/lastSeat/votes").decimalValue()).isEqualByComparingTo("14");
+            assertThat(s.get("/elections/local.glenmore.2022-05-05").body()).contains("<td>14 <small title=\"STV: the last "
+                    + "elected over the runner-up at the last stage both stood\">last seat</small></td>");
             assertThat(council.at("/wards/0/elected").size()).isEqualTo(2);
             String page = s.get("/ballots/" + b).body();
             assertThat(page).contains("id=\"stage-table\"").contains("<svg class=\"stages\"").contains("Quota: 34.00000")

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.tallyroom.analysis.CandidateVotes;
 import org.tallyroom.analysis.ContestResult;
 import org.tallyroom.analysis.Fraction;
-import org.tallyroom.count.CountReport;
 
 /**
  * One contest, alone and against the previous contest for the same division: winners, majority,
@@ -42,12 +41,12 @@ public final class ContestAnalysis {
     }
 
     /**
-     * The summary under the contest's default convention, with the last seat of its count report where
-     * the contest is an STV count's first preferences (and nothing else to say of its majority).
+     * The summary under the contest's default convention, with its count's last seat where the contest
+     * is an STV count's first preferences (and nothing else to say of its majority).
      */
-    public static ContestSummary summarise(ContestResult contest, CountReport report) {
+    public static ContestSummary summarise(ContestResult contest, Optional<LastSeat> lastSeat) {
         return summarise(contest, PartyShareConvention.of(contest),
-                contest.firstPreferences() ? LastSeat.of(report) : Optional.empty());
+                contest.firstPreferences() ? lastSeat : Optional.empty());
     }
 
     private static ContestSummary summarise(ContestResult contest, PartyShareConvention convention,

@@ -8,12 +8,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 import org.tallyroom.analysis.CandidateVotes;
 import org.tallyroom.analysis.ContestResult;
+import org.tallyroom.analysis.contest.LastSeat;
 import org.tallyroom.count.Method;
 import org.tallyroom.count.Methods;
+import org.tallyroom.io.InputException;
+import org.tallyroom.io.report.ReportJsonReader;
 import org.tallyroom.store.Sql;
 import org.tallyroom.store.Store;
 import org.tallyroom.store.StoreException;
@@ -22,7 +26,8 @@ import org.tallyroom.store.id.ElectionId;
 /**
  * Ballots' stored rows made into the analysis's {@link ContestResult}s, two queries per 500 ballots, for
  * {@link StoredElections} (which says what goes in: the result each reading takes, party keys, division
- * ids, valid papers, unopposed returns).
+ * ids, valid papers, unopposed returns); a third where some are STV counts with their count report
+ * stored, for the last seat ({@link LastSeat}).
  */
 final class ContestRows {
     private final Store store;
@@ -115,6 +120,7 @@ final class ContestRows {
                     }
                     return f;
                 }).list();
+        Map<Long, LastSeat> lastSeats = lastSeats(h, ballots);
         List<StoredContest> out = new ArrayList<>();
         for (BallotRow b : ballots.values()) {
             Figures f = figures.getOrDefault(b.id(), new Figures());
@@ -141,8 +147,36 @@ final class ContestRows {
             boolean firstPreferences = b.votingSystem() != null && Methods.is(b.votingSystem(), Method.Kind.STV);
             ContestResult result = new ContestResult(divisionId(b), divisionName, seats, candidates,
                     optional(f.electorate), validPapers(f, seats, candidates), optional(f.rejected), firstPreferences);
-            out.add(new StoredContest(b.ballotId(), id, b.electionName(), b.divisionSlug(), result));
+            out.add(new StoredContest(b.ballotId(), id, b.electionName(), b.divisionSlug(), result,
+                    Optional.ofNullable(lastSeats.get(b.id()))));
         }
+        return out;
+    }
+
+    /**
+     * The last seat of each STV ballot among these (by row id) whose taken result has its count report
+     * stored. A report that cannot be read gives none: the result stands without it.
+     */
+    private Map<Long, LastSeat> lastSeats(Handle h, Map<Long, BallotRow> ballots) {
+        List<Long> stv = ballots.values().stream().filter(b -> b.votingSystem() != null
+                && Methods.is(b.votingSystem(), Method.Kind.STV)).map(BallotRow::id).toList();
+        Map<Long, LastSeat> out = new HashMap<>();
+        if (stv.isEmpty()) {
+            return out;
+        }
+        h.createQuery("""
+                SELECT rb.ballot_id, r.count_report FROM read_ballots rb JOIN results r ON r.id = rb.current_result_id%s
+                WHERE rb.ballot_id IN (<ids>) AND r.count_report IS NOT NULL""".formatted(resultTaken))
+                .bindList("ids", stv).map((rs, ctx) -> {
+                    long row = rs.getLong(1);
+                    try {
+                        LastSeat.of(ReportJsonReader.read(rs.getString(2), ballots.get(row).ballotId()))
+                                .ifPresent(l -> out.put(row, l));
+                    } catch (InputException e) {
+                        // No last seat: the count report stored with this result is not one this version reads.
+                    }
+                    return row;
+                }).list();
         return out;
     }
 

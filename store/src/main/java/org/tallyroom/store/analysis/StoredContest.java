@@ -1,7 +1,9 @@
 package org.tallyroom.store.analysis;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import org.tallyroom.analysis.ContestResult;
+import org.tallyroom.analysis.contest.LastSeat;
 import org.tallyroom.store.id.ElectionId;
 
 /**
@@ -13,9 +15,16 @@ import org.tallyroom.store.id.ElectionId;
  * @param divisionSlug the division's slug (null for a ballot with no division: mayor, gla.a)
  * @param result       candidates, votes, elected and the ballot paper account; its division id is the
  *                     division's GSS code where known, else organisation/slug (with the boundary version)
+ * @param lastSeat     for an STV count whose count report is stored with the result, how close its last seat
+ *                     was ({@link LastSeat}); else empty
  */
 public record StoredContest(String ballotId, ElectionId id, String electionName, String divisionSlug,
-                            ContestResult result) {
+                            ContestResult result, Optional<LastSeat> lastSeat) {
+    /** A contest with no last seat to give (a plurality count, or no count report stored). */
+    public StoredContest(String ballotId, ElectionId id, String electionName, String divisionSlug, ContestResult result) {
+        this(ballotId, id, electionName, divisionSlug, result, Optional.empty());
+    }
+
     public LocalDate date() {
         return id.date();
     }

@@ -1,9 +1,11 @@
 package org.tallyroom.store.read;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.tallyroom.analysis.CandidateVotes;
 import org.tallyroom.analysis.ContestResult;
+import org.tallyroom.analysis.contest.LastSeat;
 import org.tallyroom.store.analysis.StoredContest;
 import org.tallyroom.store.id.ElectionId;
 
@@ -13,7 +15,8 @@ import org.tallyroom.store.id.ElectionId;
  * small row per ballot instead of its results, candidates and parties.
  */
 record Digest(String ballotId, String electionName, String divisionSlug, String divisionId, String divisionName, int seats,
-              List<Candidate> candidates, Long electorate, Long validPapers, Long rejectedPapers, boolean firstPreferences) {
+              List<Candidate> candidates, Long electorate, Long validPapers, Long rejectedPapers, boolean firstPreferences,
+              LastSeat lastSeat) {
 
     /** A candidate's votes, by party key. */
     record Candidate(String name, String party, long votes, boolean elected) {
@@ -23,7 +26,8 @@ record Digest(String ballotId, String electionName, String divisionSlug, String 
         ContestResult r = c.result();
         return new Digest(c.ballotId(), c.electionName(), c.divisionSlug(), r.divisionId(), r.divisionName(), r.seats(),
                 r.candidates().stream().map(v -> new Candidate(v.name(), v.party(), v.votes(), v.elected())).toList(),
-                boxed(r.electorate()), boxed(r.validPapers()), boxed(r.rejectedPapers()), r.firstPreferences());
+                boxed(r.electorate()), boxed(r.validPapers()), boxed(r.rejectedPapers()), r.firstPreferences(),
+                c.lastSeat().orElse(null));
     }
 
     /** Parsed ballot ids: a summary parses the same few thousand ids at every declaration. */
@@ -40,7 +44,8 @@ record Digest(String ballotId, String electionName, String divisionSlug, String 
         return new StoredContest(ballotId, id(ballotId), electionName, divisionSlug,
                 new ContestResult(divisionId, divisionName, seats,
                         candidates.stream().map(v -> new CandidateVotes(v.name(), v.party(), v.votes(), v.elected())).toList(),
-                        optional(electorate), optional(validPapers), optional(rejectedPapers), firstPreferences));
+                        optional(electorate), optional(validPapers), optional(rejectedPapers), firstPreferences),
+                Optional.ofNullable(lastSeat));
     }
 
     private static Long boxed(OptionalLong o) {

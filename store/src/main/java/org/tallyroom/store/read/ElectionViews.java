@@ -113,12 +113,13 @@ final class ElectionViews {
         return declaredSoFar(electionId, digests(electionId));
     }
 
-    /** A ballot's line in a list; {@code c} its published result as the analysis takes it, or null. */
-    static Views.SeatRow seatRow(String ballotId, String name, int seats, String status, ContestResult c) {
-        if (c == null) {
-            return new Views.SeatRow(ballotId, name, seats, "awaiting", List.of(), List.of(), null, null, null);
+    /** A ballot's line in a list; {@code stored} its published result as the analysis takes it, or null. */
+    static Views.SeatRow seatRow(String ballotId, String name, int seats, String status, StoredContest stored) {
+        if (stored == null) {
+            return new Views.SeatRow(ballotId, name, seats, "awaiting", List.of(), List.of(), null, null, null, null);
         }
-        ContestSummary s = ContestAnalysis.summarise(c);
+        ContestResult c = stored.result();
+        ContestSummary s = ContestAnalysis.summarise(c, stored.lastSeat());
         List<String> elected = new ArrayList<>();
         Set<String> parties = new LinkedHashSet<>();
         c.elected().forEach(cv -> {
@@ -127,10 +128,10 @@ final class ElectionViews {
         });
         return new Views.SeatRow(ballotId, name, seats, status == null ? "uncontested" : status, elected,
                 List.copyOf(parties), null, s.turnout().map(t -> t.percent(2)).orElse(null),
-                s.majority().map(Majority::votes).orElse(null));
+                s.majority().map(Majority::votes).orElse(null), s.lastSeat().orElse(null));
     }
 
-    private static Views.SeatRow seatRow(Ballot b, ContestResult c) {
+    private static Views.SeatRow seatRow(Ballot b, StoredContest c) {
         return seatRow(b.ballotId(), b.name(), b.seats(), b.status(), c);
     }
 
@@ -168,14 +169,11 @@ final class ElectionViews {
         }
         NationalResult result = now.contests().isEmpty() ? null
                 : previousId == null ? National.summarise(now) : National.compare(now, was);
-        Map<String, ContestResult> byBallot = new HashMap<>();
-        stored.contests().forEach(c -> byBallot.put(c.ballotId(), c.result()));
+        Map<String, StoredContest> byBallot = new HashMap<>();
+        stored.contests().forEach(c -> byBallot.put(c.ballotId(), c));
         List<Views.SeatRow> rows = new ArrayList<>();
         for (Ballot b : all) {
-            ContestResult c = b.byElection()
-                    ? java.util.Optional.ofNullable(digests.get(b.ballotId())).map(StoredContest::result).orElse(null)
-                    : byBallot.get(b.ballotId());
-            rows.add(seatRow(b, c));
+            rows.add(seatRow(b, b.byElection() ? digests.get(b.ballotId()) : byBallot.get(b.ballotId())));
         }
         return new Views.National(electionId, name, ElectionId.parse(electionId).date(), previousId,
                 all.size(), now.contests().size(), result == null ? null : result.control(),
@@ -222,8 +220,12 @@ final class ElectionViews {
     Views.Council council(String electionId, String name) {
         List<Ballot> all = ballots(electionId).stream().filter(b -> !b.byElection()).toList();
         StoredElection stored = declaredSoFar(electionId);
+        Map<String, StoredContest> storedBy = new HashMap<>();
         Map<String, ContestResult> byBallot = new HashMap<>();
-        stored.contests().forEach(c -> byBallot.put(c.ballotId(), c.result()));
+        stored.contests().forEach(c -> {
+            storedBy.put(c.ballotId(), c);
+            byBallot.put(c.ballotId(), c.result());
+        });
         int seats = all.stream().mapToInt(Ballot::seats).sum();
         List<ContestResult> declared = new ArrayList<>();
         Map<String, Integer> bySeats = new HashMap<>();
@@ -234,7 +236,7 @@ final class ElectionViews {
         List<Views.SeatRow> rows = new ArrayList<>();
         for (Ballot b : all) {
             ContestResult c = byBallot.get(b.ballotId());
-            rows.add(seatRow(b, c));
+            rows.add(seatRow(b, storedBy.get(b.ballotId())));
             if (c == null) {
                 continue;
             }
@@ -310,7 +312,7 @@ final class ElectionViews {
             ContestResult c = byBallot.get(all.get(i).ballotId());
             String v = c == null ? null : wardVerdicts.get(c.divisionId());
             withVerdicts.add(new Views.SeatRow(r.ballotId(), r.name(), r.seats(), r.status(), r.elected(), r.parties(), v,
-                    r.turnout(), r.majority()));
+                    r.turnout(), r.majority(), r.lastSeat()));
         }
         BigDecimal turnout = electorate == 0 ? null : Fraction.share(papers, electorate).percent(2);
         ElectionId id = ElectionId.parse(electionId);

@@ -141,7 +141,7 @@ public final class ReadStore {
         List<Views.SeatRow> by = new ArrayList<>();
         for (By b : byIds) {
             by.add(ElectionViews.seatRow(b.ballotId(), b.name(), b.seats(), b.status(),
-                    published.contest(b.ballotId()).map(StoredContest::result).orElse(null)));
+                    published.contest(b.ballotId()).orElse(null)));
         }
         List<Views.TimelineEvent> events = jdbi.withHandle(h -> h.createQuery("""
                 SELECT ev.event_date, ev.event_type, p.name AS person, pf.name AS pfrom, pt.name AS pto, d.name AS division,

@@ -71,9 +71,13 @@ public final class Views {
     public record SwingLine(String from, String to, BigDecimal points) {
     }
 
-    /** A ward or constituency line on an election page. */
+    /**
+     * A ward or constituency line on an election page. {@code majority} is null for an STV count (its votes
+     * are first preferences); {@code lastSeat} then says how close its last seat was, where its count report
+     * is stored ({@link LastSeat}); else null.
+     */
     public record SeatRow(String ballotId, String name, int seats, String status, List<String> elected,
-                          List<String> parties, String verdict, BigDecimal turnout, Long majority) {
+                          List<String> parties, String verdict, BigDecimal turnout, Long majority, LastSeat lastSeat) {
     }
 
     /** A council's ordinary election (or any organisation election of multi-member or single-member seats), with its headline. */

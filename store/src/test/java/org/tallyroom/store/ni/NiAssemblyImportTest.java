@@ -19,6 +19,7 @@ import org.tallyroom.io.ni.NiSheetCheck;
 import org.tallyroom.store.ImportOutcome;
 import org.tallyroom.store.ResultVersion;
 import org.tallyroom.store.Store;
+import org.tallyroom.store.read.ReadStore;
 import org.tallyroom.store.testing.TestDatabase;
 import org.tallyroom.testing.SharedData;
 import tools.jackson.databind.JsonNode;
@@ -77,8 +78,13 @@ class NiAssemblyImportTest {
             // Foyle 2017 (EONI lists an exclusion at the stage deciding it): McCann, excluded at the last stage and
             // never transferred, 663.21 behind Middleton there, who took the last seat.
             String foyle = s.currentResult("nia.foyle.2017-03-02").orElseThrow().countReport();
-            assertThat(LastSeat.of(ReportJsonReader.read(foyle, "foyle"))).contains(
-                    new LastSeat("Gary Middleton", "Eamonn McCann", new BigDecimal("663.21"), 6));
+            LastSeat middleton = new LastSeat("Gary Middleton", "Eamonn McCann", new BigDecimal("663.21"), 6);
+            assertThat(LastSeat.of(ReportJsonReader.read(foyle, "foyle"))).contains(middleton);
+            // The same on the election page's constituency line, from the read model.
+            assertThat(new ReadStore(s).council("nia.2017-03-02").orElseThrow().wards()).filteredOn(
+                    w -> w.ballotId().equals("nia.foyle.2017-03-02")).singleElement()
+                    .satisfies(w -> assertThat(w.lastSeat()).isEqualTo(middleton))
+                    .satisfies(w -> assertThat(w.majority()).isNull());
             assertThat(s.elections()).anySatisfy(e -> {
                 assertThat(e.electionId()).isEqualTo("nia.2017-03-02");
                 assertThat(e.name()).isEqualTo("Northern Ireland Assembly Election 2017");
