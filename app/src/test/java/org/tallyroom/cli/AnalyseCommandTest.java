@@ -95,6 +95,11 @@ class AnalyseCommandTest {
         assertThat(j.at("/summary/lastSeat/votes").decimalValue()).isEqualByComparingTo("46.15368");
         assertThat(j.at("/summary/lastSeat/stage").asInt()).isEqualTo(5);
         assertThat(j.at("/summary/lastSeat/runnerUp").asString()).isEqualTo("Effie EWART (Con)");
+        // A whole-election analysis takes plurality results, and says why it has none here.
+        Cli council = Cli.run("analyse", "council", "--db", url, "local.fictional.2022-05-05");
+        assertThat(council.exit()).isNotZero();
+        assertThat(council.err()).contains("local.fictional.2022-05-05 has no plurality results stored: 1 result is counted "
+                + "by another method (" + ward + " (counted by stv-scotland)); this analysis takes plurality results");
         assertThat(ok("show", "--db", url, ward).out()).contains("Votes are first preferences",
                 "Last seat: 46.15368 votes at stage 5, Carla CAMPBELL (SNP) over Effie EWART (Con)").doesNotContain("Majority:");
     }

@@ -164,7 +164,13 @@ public final class StoredElections {
         StoredElection e = declaredSoFar(electionId);
         if (e.contests().isEmpty()) {
             boolean onlyBy = store.ballotIds(electionId).stream().allMatch(b -> ElectionId.parse(b).byElection());
-            throw new StoreException(electionId + " has no results stored" + (onlyBy ? " (only by-elections)" : ""));
+            long otherMethods = e.withoutResult().stream().filter(b -> b.contains(" (counted by ")).count();
+            throw new StoreException(electionId + (otherMethods > 0
+                    ? " has no plurality results stored: " + otherMethods + (otherMethods == 1 ? " result is" : " results are")
+                    + " counted by another method (" + e.withoutResult().stream().filter(b -> b.contains(" (counted by "))
+                    .findFirst().orElseThrow() + (otherMethods > 1 ? ", ..." : "") + "); this analysis takes plurality "
+                    + "results (fptp, block): 'analyse contest' takes one ballot of any method, the election's page all"
+                    : " has no results stored" + (onlyBy ? " (only by-elections)" : "")));
         }
         return e;
     }
