@@ -7,19 +7,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.tallyroom.analysis.contest.LastSeat;
 import org.tallyroom.analysis.text.PlainText;
 import org.tallyroom.count.Method;
 import org.tallyroom.count.Methods;
 import org.tallyroom.count.RejectionReason;
-import org.tallyroom.io.InputException;
-import org.tallyroom.io.report.ReportJsonReader;
 import org.tallyroom.store.ResultVersion;
 import org.tallyroom.store.Store;
 import org.tallyroom.store.StoreException;
 import org.tallyroom.store.Turnout;
+import org.tallyroom.store.analysis.StoredContest;
 import org.tallyroom.store.export.ResultsJson;
 import org.tallyroom.store.export.StoredResult;
 import picocli.CommandLine.Command;
@@ -96,18 +93,6 @@ final class ShowCommand implements Callable<Integer> {
         return render(r, null);
     }
 
-    /** The last seat of an STV result from its stored count report, where there is one. */
-    private static Optional<LastSeat> lastSeat(String ballotId, ResultVersion v) {
-        if (v.countReport() == null) {
-            return Optional.empty();
-        }
-        try {
-            return LastSeat.of(ReportJsonReader.read(v.countReport(), ballotId + " (stored count report)"));
-        } catch (InputException e) {
-            throw new StoreException(e.getMessage(), e);
-        }
-    }
-
     /**
      * The result as text; {@code previousMajority}, where given, is printed beside the majority
      * ("2017: 353, up 859").
@@ -159,7 +144,9 @@ final class ShowCommand implements Callable<Integer> {
         if (stv) {
             sb.append("\nVotes are first preferences; the stage-by-stage count is in the stored report"
                     + " (tallyroom export --format json).\n");
-            lastSeat(b.ballotId(), v).ifPresent(l -> sb.append(PlainText.render(l)));
+            if (v.countReport() != null) {
+                StoredContest.lastSeatOf(v.countReport(), b.ballotId()).ifPresent(l -> sb.append(PlainText.render(l)));
+            }
         }
         BigDecimal majority = stv ? null : majority(sorted);
         if (majority != null) {

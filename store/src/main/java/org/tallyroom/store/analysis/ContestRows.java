@@ -16,8 +16,6 @@ import org.tallyroom.analysis.ContestResult;
 import org.tallyroom.analysis.contest.LastSeat;
 import org.tallyroom.count.Method;
 import org.tallyroom.count.Methods;
-import org.tallyroom.io.InputException;
-import org.tallyroom.io.report.ReportJsonReader;
 import org.tallyroom.store.Sql;
 import org.tallyroom.store.Store;
 import org.tallyroom.store.StoreException;
@@ -155,12 +153,15 @@ final class ContestRows {
 
     /**
      * The last seat of each STV ballot among these (by row id) whose taken result has its count report
-     * stored. A report that cannot be read gives none: the result stands without it.
+     * stored.
      */
     private Map<Long, LastSeat> lastSeats(Handle h, Map<Long, BallotRow> ballots) {
+        Map<Long, LastSeat> out = new HashMap<>();
+        if (!everyMethod) {
+            return out; // a plurality reading leaves STV ballots out
+        }
         List<Long> stv = ballots.values().stream().filter(b -> b.votingSystem() != null
                 && Methods.is(b.votingSystem(), Method.Kind.STV)).map(BallotRow::id).toList();
-        Map<Long, LastSeat> out = new HashMap<>();
         if (stv.isEmpty()) {
             return out;
         }
@@ -169,12 +170,7 @@ final class ContestRows {
                 WHERE rb.ballot_id IN (<ids>) AND r.count_report IS NOT NULL""".formatted(resultTaken))
                 .bindList("ids", stv).map((rs, ctx) -> {
                     long row = rs.getLong(1);
-                    try {
-                        LastSeat.of(ReportJsonReader.read(rs.getString(2), ballots.get(row).ballotId()))
-                                .ifPresent(l -> out.put(row, l));
-                    } catch (InputException e) {
-                        // No last seat: the count report stored with this result is not one this version reads.
-                    }
+                    StoredContest.lastSeatOf(rs.getString(2), ballots.get(row).ballotId()).ifPresent(l -> out.put(row, l));
                     return row;
                 }).list();
         return out;

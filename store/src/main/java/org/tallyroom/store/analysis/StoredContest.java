@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.tallyroom.analysis.ContestResult;
 import org.tallyroom.analysis.contest.LastSeat;
+import org.tallyroom.io.InputException;
+import org.tallyroom.io.report.ReportJsonReader;
 import org.tallyroom.store.id.ElectionId;
 
 /**
@@ -23,6 +25,18 @@ public record StoredContest(String ballotId, ElectionId id, String electionName,
     /** A contest with no last seat to give (a plurality count, or no count report stored). */
     public StoredContest(String ballotId, ElectionId id, String electionName, String divisionSlug, ContestResult result) {
         this(ballotId, id, electionName, divisionSlug, result, Optional.empty());
+    }
+
+    /**
+     * The last seat an STV count's stored report gives ({@code source} names it in messages). A report
+     * that cannot be read gives none: the result stands without it.
+     */
+    public static Optional<LastSeat> lastSeatOf(String countReport, String source) {
+        try {
+            return LastSeat.of(ReportJsonReader.read(countReport, source));
+        } catch (InputException e) {
+            return Optional.empty(); // not a report this version reads
+        }
     }
 
     public LocalDate date() {
