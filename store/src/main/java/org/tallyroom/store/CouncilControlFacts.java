@@ -17,8 +17,8 @@ import org.tallyroom.store.id.Slug;
 /**
  * Writes a council's control and composition by year (read from Open Council Data UK's files) as facts
  * with a source, in the import's transaction, as {@link Events} writes events: one row per council and
- * year in {@code council_compositions} with its seats by party group (the groups holding any: a file's
- * zero is no row), the provenance row and the line.
+ * year in {@code council_compositions} with its seats by party group ({@link #column}: the groups holding
+ * any, a file's zero left out), the provenance row and the line.
  *
  * <p>Councils are matched by name to the organisations the store has ({@code local.<slug>}): the slug of
  * the name with "&amp;" read as "and" ("Barking &amp; Dagenham" is {@code barking-and-dagenham}, as
@@ -32,9 +32,6 @@ import org.tallyroom.store.id.Slug;
  * replaced, and reported.
  */
 public final class CouncilControlFacts {
-    private static final Map<String, String> EC_ID = Map.of("Con", "PP52", "Lab", "PP53", "LD", "PP90", "Green", "PP63",
-            "UKIP", "PP85", "Reform", "PP7931", "PC", "PP77", "SNP", "PP102");
-
     private CouncilControlFacts() {
     }
 
@@ -94,11 +91,8 @@ public final class CouncilControlFacts {
         Set<String> unmatched = new java.util.TreeSet<>();
         Map<String, Map<String, Object>> stored = new HashMap<>();
         h.createQuery("SELECT id, organisation_id, as_of_year, seats, control_party, largest_party, administration, "
-                + "control_label FROM council_compositions").mapToMap()
+                + "control_label, seats_by_group FROM council_compositions").mapToMap()
                 .forEach(m -> stored.put(m.get("organisation_id") + "/" + m.get("as_of_year"), m));
-        Map<Long, Map<String, Integer>> storedSeats = new HashMap<>();
-        h.createQuery("SELECT composition_id, party_code, seats FROM council_composition_seats").map((rs, ctx) ->
-                storedSeats.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3))).list();
         int added = 0;
         int unchanged = 0;
         List<String> replaced = new ArrayList<>();
@@ -136,12 +130,11 @@ public final class CouncilControlFacts {
                         && Objects.equals(old.get("largest_party"), c.largest())
                         && Objects.equals(old.get("administration"), c.administration())
                         && Objects.equals(old.get("control_label"), r.label())
-                        && held(storedSeats.getOrDefault(id, Map.of())).equals(held(r.byParty()));
+                        && seats((String) old.get("seats_by_group")).equals(held(r.byParty()));
                 if (same) {
                     unchanged++;
                     continue;
                 }
-                h.createUpdate("DELETE FROM council_composition_seats WHERE composition_id = :c").bind("c", id).execute();
                 h.createUpdate("DELETE FROM council_compositions WHERE id = :c").bind("c", id).execute();
                 replaced.add(r.authority() + " " + r.year());
             } else {
@@ -154,7 +147,7 @@ public final class CouncilControlFacts {
         return new Outcome(councils.size(), matched.size(), List.copyOf(unmatched), ambiguous, added, unchanged, replaced);
     }
 
-    /** Seats by group, without the groups holding none (the store keeps no row for them). */
+    /** Seats by group, without the groups holding none (the store keeps none of them). */
     private static Map<String, Integer> held(Map<String, Integer> seats) {
         Map<String, Integer> out = new LinkedHashMap<>();
         seats.forEach((party, n) -> {
@@ -166,37 +159,56 @@ public final class CouncilControlFacts {
     }
 
     /**
-     * Inserts the council-years and the seats of the groups holding any, {@link Batches#CHUNK} council-years
-     * at a time: the files hold over 24,000 of them and 136,000 seat figures, and one batch of them all
-     * kept every row's bindings in memory until it ran.
+     * The seats column of a council-year ({@code seats_by_group}): "Con=32;Lab=30;LD=1", the groups holding
+     * seats, most seats first, then by code. One column rather than a row per group: the seats are only read
+     * whole, with their council-year, and rows cost three B-tree entries each (about 83,000 rows for the
+     * UK data).
+     */
+    static String column(Map<String, Integer> seats) {
+        StringBuilder b = new StringBuilder();
+        held(seats).entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> {
+                    if (e.getKey().isEmpty() || e.getKey().indexOf('=') >= 0 || e.getKey().indexOf(';') >= 0) {
+                        throw new IllegalArgumentException("a council group code with '=' or ';': " + e.getKey());
+                    }
+                    b.append(b.isEmpty() ? "" : ";").append(e.getKey()).append('=').append(e.getValue());
+                });
+        return b.toString();
+    }
+
+    /** The seats by group a {@code seats_by_group} column holds, in its order. */
+    public static Map<String, Integer> seats(String column) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (column == null || column.isEmpty()) {
+            return out;
+        }
+        for (String part : column.split(";")) {
+            int eq = part.indexOf('=');
+            out.put(part.substring(0, eq), Integer.parseInt(part.substring(eq + 1)));
+        }
+        return out;
+    }
+
+    /**
+     * Inserts the council-years with their seats, {@link Batches#CHUNK} at a time: the files hold over 24,000
+     * of them, and one batch of them all kept every row's bindings in memory until it ran.
      */
     private static void insert(Ingest ingest, Handle h, List<long[]> orgs, List<CouncilYear> rows) {
         for (int from = 0; from < rows.size(); from += Batches.CHUNK) {
             int to = Math.min(rows.size(), from + Batches.CHUNK);
             PreparedBatch batch = h.prepareBatch("INSERT INTO council_compositions (organisation_id, as_of_year, seats, "
-                    + "control_party, largest_party, administration, control_label, source_name, source_file, source_line, "
-                    + "provenance_id) VALUES (:o, :y, :s, :cp, :lp, :adm, :label, :name, :file, :line, :prov)");
+                    + "control_party, largest_party, administration, control_label, seats_by_group, source_name, source_file, "
+                    + "source_line, provenance_id) VALUES (:o, :y, :s, :cp, :lp, :adm, :label, :groups, :name, :file, :line, :prov)");
             for (int i = from; i < to; i++) {
                 CouncilYear r = rows.get(i);
                 CouncilYear.Control c = r.control();
                 batch.bind("o", orgs.get(i)[0]).bind("y", r.year()).bind("s", r.seats()).bind("cp", c.party())
                         .bind("lp", c.largest()).bind("adm", c.administration()).bind("label", r.label())
-                        .bind("name", r.authority()).bind("file", r.file()).bind("line", r.line())
-                        .bind("prov", ingest.provenanceId()).add();
+                        .bind("groups", column(r.byParty())).bind("name", r.authority()).bind("file", r.file())
+                        .bind("line", r.line()).bind("prov", ingest.provenanceId()).add();
             }
-            List<Long> ids = Batches.insertReturningIds(batch, to - from);
-            PreparedBatch seats = h.prepareBatch("INSERT INTO council_composition_seats (composition_id, party_code, "
-                    + "party_id, seats) VALUES (:c, :code, :p, :s)");
-            for (int i = from; i < to; i++) {
-                for (Map.Entry<String, Integer> e : held(rows.get(i).byParty()).entrySet()) {
-                    String ec = EC_ID.get(e.getKey());
-                    Long party = ec == null ? null : ingest.party(new Party(ec, e.getKey(), null));
-                    seats.bind("c", ids.get(i - from)).bind("code", e.getKey()).bind("p", party).bind("s", e.getValue()).add();
-                }
-            }
-            if (seats.size() > 0) {
-                seats.execute();
-            }
+            batch.execute();
         }
     }
 }

@@ -12,6 +12,7 @@ import org.tallyroom.analysis.council.Council;
 import org.tallyroom.analysis.council.CouncilSummary;
 import org.tallyroom.analysis.council.PartySeats;
 import org.tallyroom.io.council.CouncilParty;
+import org.tallyroom.store.CouncilControlFacts;
 import org.tallyroom.store.Events;
 import org.tallyroom.store.Sql;
 import org.tallyroom.store.Store;
@@ -162,21 +163,14 @@ public final class ControlHistory {
     private static List<YearFact> facts(Store store, Org o, Set<String> sources) {
         List<YearFact> facts = new ArrayList<>();
         Sql.of(store).useHandle(h -> {
-            Map<Long, Map<String, Integer>> seats = new LinkedHashMap<>();
             h.createQuery("""
-                    SELECT s.composition_id, s.party_code, s.seats FROM council_composition_seats s
-                    JOIN council_compositions c ON s.composition_id = c.id
-                    WHERE c.organisation_id = :o ORDER BY s.composition_id, s.seats DESC, s.party_code""")
-                    .bind("o", o.id()).map((rs, ctx) -> seats.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
-                            .put(rs.getString(2), rs.getInt(3))).list();
-            h.createQuery("""
-                    SELECT c.id, c.as_of_year, c.seats, c.control_party, c.largest_party, c.administration, c.control_label,
-                           c.source_line, c.source_file
+                    SELECT c.seats_by_group, c.as_of_year, c.seats, c.control_party, c.largest_party, c.administration,
+                           c.control_label, c.source_line, c.source_file
                     FROM council_compositions c
                     WHERE c.organisation_id = :o ORDER BY c.as_of_year""").bind("o", o.id()).map((rs, ctx) -> {
                         sources.add(rs.getString(9));
                         return facts.add(new YearFact(rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), seats.getOrDefault(rs.getLong(1), Map.of()),
+                                rs.getString(6), rs.getString(7), CouncilControlFacts.seats(rs.getString(1)),
                                 rs.getString(9) + ":" + rs.getLong(8)));
                     }).list();
         });

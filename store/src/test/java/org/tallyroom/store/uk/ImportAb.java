@@ -36,14 +36,14 @@ public final class ImportAb {
         int n = 0;
         for (int warm = 0; warm < 2; warm++) {
             for (String s : suffixes) {
-                run(Store.h2File(tmp.resolve("db" + n++ + "/tallyroom")) + s, uk);
+                run("jdbc:h2:file:" + tmp.resolve("db" + n++ + "/tallyroom").toAbsolutePath() + s, uk);
             }
         }
         Map<String, List<double[]>> runs = new LinkedHashMap<>();
         for (int r = 1; r <= rounds; r++) {
             StringBuilder line = new StringBuilder("round " + r + ":");
             for (String s : suffixes) {
-                double[] t = run(Store.h2File(tmp.resolve("db" + n++ + "/tallyroom")) + s, uk);
+                double[] t = run("jdbc:h2:file:" + tmp.resolve("db" + n++ + "/tallyroom").toAbsolutePath() + s, uk);
                 runs.computeIfAbsent(s, k -> new ArrayList<>()).add(t);
                 line.append(String.format(Locale.ROOT, "  [%s] %.2f s wall, %.2f s CPU", label(s), t[0], t[1]));
             }
