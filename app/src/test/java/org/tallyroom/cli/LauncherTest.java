@@ -146,9 +146,10 @@ class LauncherTest {
         assertThat(launch(env(), false, "import", "hoc-candidates", a.toString(), "--constituencies", b.toString()))
                 .contains(c1);
         String folder = launch(env(), false, "import", "uk", tmp.resolve("data").toString());
-        assertThat(folder).doesNotContain(c1).contains("-XX:+UseSerialGC", "-XX:-DoEscapeAnalysis").doesNotContain("-Xmn2g");
-        // Escape analysis is off for the folder alone: the big counts and the server keep it.
-        assertThat(launch(env(), false, "serve")).doesNotContain("-XX:-DoEscapeAnalysis");
+        assertThat(folder).doesNotContain(c1).contains("-XX:+UseSerialGC", "-XX:-DoEscapeAnalysis", "-XX:FreqInlineSize=150")
+                .doesNotContain("-Xmn2g");
+        // The leaner C2 is for the folder alone: the big counts and the server keep the default.
+        assertThat(launch(env(), false, "serve")).doesNotContain("-XX:-DoEscapeAnalysis", "-XX:FreqInlineSize");
         // A young generation of its own where the default heap leaves room for it (4 GB of memory or more).
         if (memoryKb() >= 4L << 20) {
             assertThat(folder).contains("-Xmn256m");
