@@ -15,9 +15,9 @@ import org.flywaydb.core.api.migration.Context;
  * ("Con=32;Lab=30;LD=1": the groups holding seats, most seats first, then by code), and
  * {@code council_composition_seats} goes. The seats are only ever read whole, with their council-year, and
  * the table cost about 83,000 rows for Open Council Data UK's files, each with its key and two foreign-key
- * indexes to keep up to date: a third of what an import of the UK data wrote. Its {@code party_id} (the
- * registered party of a group code) was never read. A Java migration because H2 and PostgreSQL spell a
- * string aggregate differently; the format is written out here as it was at version 17
+ * indexes to keep up to date: over a quarter of the B-tree entries an import of the UK data wrote. Its
+ * {@code party_id} (the registered party of a group code) was never read. A Java migration because H2 and
+ * PostgreSQL spell a string aggregate differently; the format is written out here as it was at version 17
  * ({@code org.tallyroom.store.CouncilControlFacts} reads and writes it).
  */
 public class V17__council_seats_in_one_column extends BaseJavaMigration {
